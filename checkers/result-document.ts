@@ -1,0 +1,78 @@
+/**
+ * The result document of one scenario: what expectations are judged against, what reports
+ * render. Schema: suites/schemas/result.schema.json. Instants are ISO-8601 strings,
+ * durations are seconds (3 decimals). A measurement that could not be taken is null.
+ */
+
+export type Verdict = 'pass' | 'fail' | 'unknown';
+/** How the harness ran, kept apart from what it found about the estate (Chaos Toolkit). */
+export type HarnessStatus = 'completed' | 'aborted' | 'failed' | 'not-run';
+
+export interface TimelineEvent {
+  at: string;
+  kind:
+    | 'step-started'
+    | 'step-ended'
+    | 'fault-injected'
+    | 'fault-verified'
+    | 'fault-restored'
+    | 'observation'
+    | 'recovery'
+    | 'error';
+  summary: string;
+  host?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface FailoverMeasurement {
+  faultAt: string | null;
+  /** Host whose instance was active before the fault. */
+  oldActiveHost: string | null;
+  oldInstanceEndedAt: string | null;
+  newActiveHost: string | null;
+  newInstanceActiveAt: string | null;
+  instanceFailoverSeconds: number | null;
+  probeIntervalMs: number;
+}
+
+export interface ExpectationOutcome {
+  verdict: Verdict;
+  /** Worded failures: "failover.instanceFailoverSeconds was 41.2, must be at most 30". */
+  failures: string[];
+  /** Measurements the expectation needs that were not taken. */
+  missing: string[];
+  source: string;
+}
+
+export interface RecoveryOutcome {
+  ok: boolean;
+  actions: string[];
+  error?: string;
+}
+
+export interface ScenarioResult {
+  schemaVersion: 1;
+  runId: string;
+  suite: string;
+  scenario: string;
+  queueManager: string;
+  harnessStatus: HarnessStatus;
+  fault: { kind: string; target: Record<string, unknown> | null };
+  failover: FailoverMeasurement;
+  events: TimelineEvent[];
+  recovery: RecoveryOutcome;
+  expectation: ExpectationOutcome;
+  verdict: Verdict;
+}
+
+export interface SuiteResult {
+  schemaVersion: 1;
+  runId: string;
+  suite: string;
+  startedAt: string;
+  endedAt: string;
+  verdict: Verdict;
+  /** True when a recovery failed: the estate may be left faulted. */
+  estateDirty: boolean;
+  scenarios: ScenarioResult[];
+}

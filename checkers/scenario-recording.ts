@@ -1,0 +1,28 @@
+import type { InstanceSample } from './instance-samples.ts';
+import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from './result-document.ts';
+
+/**
+ * Everything a scenario run recorded, as stored in its artifact folder
+ * (`<run-dir>/scenarios/<scenario>/`): `samples.jsonl`, `events.jsonl` and `recording.json`
+ * (the fields below other than samples and events). Checkers judge only this, so a stored
+ * run can be judged again offline (`mqchaos analyze <run-dir>`).
+ */
+export interface ScenarioRecording {
+  runId: string;
+  suite: string;
+  scenario: string;
+  queueManager: string;
+  harnessStatus: HarnessStatus;
+  fault: {
+    kind: string;
+    /** Epoch ms when the fault command was sent; null when nothing was injected. */
+    injectedAt: number | null;
+    target: Record<string, unknown> | null;
+  };
+  /** Host whose instance was active at preflight. */
+  activeHostBefore: string | null;
+  probeIntervalMs: number;
+  recovery: RecoveryOutcome;
+  samples: InstanceSample[];
+  events: TimelineEvent[];
+}

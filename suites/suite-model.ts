@@ -1,0 +1,83 @@
+/**
+ * The validated, compiled form of a suite file. Everything a workflow needs travels in
+ * these plain JSON objects: they go into workflow history, so they hold references to
+ * secrets (an env var name, a key file path), never the secrets themselves.
+ */
+
+/** Where an SSH secret comes from. `env`: a password in that environment variable. `keyFile`: a private key file. */
+export type CredentialRef = { env: string } | { keyFile: string; passphraseEnv?: string };
+
+export interface HostSpec {
+  name: string;
+  address: string;
+  port: number;
+  user: string;
+  credential: CredentialRef;
+  /** Pinned host key, OpenSSH form: `SHA256:<base64 without padding>`. */
+  hostKey: string;
+}
+
+export interface QueueManagerSpec {
+  name: string;
+  /** Hosts that run an instance of this queue manager (multi-instance: two). */
+  instances: string[];
+}
+
+export interface EstateSpec {
+  hosts: Record<string, HostSpec>;
+  queueManagers: Record<string, QueueManagerSpec>;
+}
+
+/**
+ * Where the estate comes from. `lab`: the embedded lab started from a topology file
+ * (absolute path); its estate file is written by `mqchaos lab up` and read at run time.
+ */
+export type EstateSource =
+  | { kind: 'inline'; estate: EstateSpec }
+  | { kind: 'file'; path: string }
+  | { kind: 'lab'; topology: string };
+
+export type FaultSpec = { kind: 'kill-active'; signal: 'KILL' | 'TERM' };
+export type FaultKind = FaultSpec['kind'];
+
+export interface ObservationSpec {
+  /** Longest time to watch after the fault before giving up on seeing the failover. */
+  windowSeconds: number;
+  probeIntervalMs: number;
+  /** Samples taken before the fault, for the report's baseline. */
+  baselineSeconds: number;
+  /** Keep watching this long once the failover is seen. */
+  settleSeconds: number;
+}
+
+/** A JSON Schema with every `$ref` it needs, so it can be judged later without the suite's files. */
+export interface ExpectationSpec {
+  schema: Record<string, unknown>;
+  /** Shared schemas the main one references, each with its `$id`. */
+  schemas: Record<string, unknown>[];
+  /** Where the expectation was written, for reports ("suites/lab/x.yaml:31"). */
+  source: string;
+}
+
+export interface ScenarioSpec {
+  name: string;
+  description?: string;
+  queueManager: string;
+  fault: FaultSpec;
+  observe: ObservationSpec;
+  expect: ExpectationSpec;
+}
+
+export interface SuiteDefinition {
+  /** Absolute path of the suite file. */
+  file: string;
+  name: string;
+  description?: string;
+  estate: EstateSource;
+  scenarios: ScenarioSpec[];
+}
+
+/** A suite whose estate has been resolved to hosts and queue managers: what `runSuite` receives. */
+export interface ResolvedSuite extends Omit<SuiteDefinition, 'estate'> {
+  estate: EstateSpec;
+}
