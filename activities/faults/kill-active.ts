@@ -1,0 +1,104 @@
+import type { HostSpec } from '../../suites/suite-model.ts';
+import { findExecutionControllerPid } from '../host/parse-ps.ts';
+import { awaitSteadyRoles } from '../probes/await-steady-roles.ts';
+import { sampleInstanceState } from '../probes/sample-instance-state.ts';
+import { recordEvent } from '../record/artifact-files.ts';
+import type { FaultContext, FaultModule } from './fault-module.ts';
+
+type KillActiveSpec = { kind: 'kill-active'; signal: 'KILL' | 'TERM' };
+
+export interface KillActiveTarget {
+  [key: string]: unknown;
+  host: string;
+  pid: number;
+  signal: 'KILL' | 'TERM';
+}
+
+const COMMAND_TIMEOUT_MS = 15_000;
+const VERIFY_TIMEOUT_MS = 10_000;
+const RESTORE_TIMEOUT_MS = 90_000;
+const SIGNAL_FLAG = { KILL: '-9', TERM: '-15' } as const;
+
+function hostNamed(ctx: FaultContext, name: string): HostSpec {
+  const host = ctx.hosts.find((h) => h.name === name);
+  if (!host) throw new Error(`host ${name} is not an instance host of ${ctx.queueManager}`);
+  return host;
+}
+
+async function psOutput(ctx: FaultContext, host: HostSpec): Promise<string> {
+  return (await ctx.ssh.runChecked(host, ['ps', '-ef'], { timeoutMs: COMMAND_TIMEOUT_MS })).stdout;
+}
+
+/**
+ * Kill the active instance: find its execution controller (`amqzxma0 -m QM`) with `ps -ef`
+ * over SSH and `kill -9` it, as an operator simulating a crash would. Restore restarts the
+ * killed instance with `strmqm -x` (it rejoins as standby) and waits for one active and one standby.
+ */
+export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
+  kind: 'kill-active',
+
+  async inject(ctx, spec, activeHost) {
+    const pid = findExecutionControllerPid(await psOutput(ctx, activeHost), ctx.queueManager);
+    if (pid === undefined) {
+      throw new Error(`no execution controller (amqzxma0 -m ${ctx.queueManager}) in ps -ef on ${activeHost.name}`);
+    }
+    const result = await ctx.ssh.runChecked(activeHost, ['kill', SIGNAL_FLAG[spec.signal], String(pid)], {
+      timeoutMs: COMMAND_TIMEOUT_MS,
+    });
+    const target: KillActiveTarget = { host: activeHost.name, pid, signal: spec.signal };
+    await recordEvent(ctx.scenarioDir, {
+      at: new Date(result.startedAt).toISOString(),
+      kind: 'fault-injected',
+      host: activeHost.name,
+      summary: `${killActive.describe(target)} (amqzxma0 -m ${ctx.queueManager})`,
+      detail: { ...target },
+    });
+    return { injectedAt: result.startedAt, target };
+  },
+
+  async verify(ctx, target) {
+    const host = hostNamed(ctx, target.host);
+    const deadline = Date.now() + VERIFY_TIMEOUT_MS;
+    for (;;) {
+      const stillThere = findExecutionControllerPid(await psOutput(ctx, host), ctx.queueManager) === target.pid;
+      if (!stillThere) break;
+      if (Date.now() >= deadline) {
+        throw new Error(`pid ${target.pid} is still running on ${target.host} ${VERIFY_TIMEOUT_MS / 1000} s after kill`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const evidence = `pid ${target.pid} (amqzxma0 -m ${ctx.queueManager}) is gone from ps -ef on ${target.host}`;
+    await recordEvent(ctx.scenarioDir, { kind: 'fault-verified', host: target.host, summary: evidence });
+    return evidence;
+  },
+
+  async restore(ctx, target) {
+    const actions: string[] = [];
+    const hosts = target ? [hostNamed(ctx, target.host)] : ctx.hosts;
+    for (const host of hosts) {
+      const sample = await sampleInstanceState(ctx.ssh, host, ctx.queueManager, { timeoutMs: COMMAND_TIMEOUT_MS });
+      const status = sample.status?.toLowerCase();
+      if (sample.ok && (status === 'running' || status === 'running as standby' || status === 'starting')) continue;
+      // 0 started active, 30 started as standby, 5 already running here.
+      await ctx.ssh.runChecked(host, ['strmqm', '-x', ctx.queueManager], {
+        timeoutMs: RESTORE_TIMEOUT_MS,
+        acceptedExitCodes: [0, 5, 30],
+      });
+      actions.push(`strmqm -x ${ctx.queueManager} on ${host.name}`);
+    }
+    const roles = await awaitSteadyRoles(ctx.ssh, {
+      queueManager: ctx.queueManager,
+      hosts: ctx.hosts,
+      scenarioDir: ctx.scenarioDir,
+      timeoutMs: RESTORE_TIMEOUT_MS,
+      intervalMs: 250,
+    });
+    actions.push(`verified ${ctx.queueManager}: active on ${roles.active.join(', ')}, standby on ${roles.standby.join(', ')}`);
+    await recordEvent(ctx.scenarioDir, { kind: 'fault-restored', summary: actions.join('; ') });
+    return actions;
+  },
+
+  describe(target) {
+    return `kill ${SIGNAL_FLAG[target.signal]} ${target.pid} on ${target.host}`;
+  },
+};

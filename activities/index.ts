@@ -1,0 +1,69 @@
+import type { FaultSpec, HostSpec } from '../suites/suite-model.ts';
+import { faultModule } from './faults/fault-catalog.ts';
+import type { FaultContext, FaultTarget, Injected } from './faults/fault-module.ts';
+import { checkInstanceRoles, type InstanceRolesRequest } from './probes/check-instance-roles.ts';
+import { watchInstances, type WatchInstancesRequest } from './probes/watch-instances.ts';
+import { recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
+import { toActivityFailure } from './ssh/activity-failure.ts';
+import type { SshPool } from './ssh/ssh-pool.ts';
+
+export interface ActivityDependencies {
+  ssh: SshPool;
+}
+
+export interface FaultRequest {
+  fault: FaultSpec;
+  queueManager: string;
+  hosts: HostSpec[];
+  /** The host whose instance was active at preflight. */
+  activeHost: string;
+  scenarioDir: string;
+}
+
+export interface RestoreRequest {
+  fault: FaultSpec;
+  queueManager: string;
+  hosts: HostSpec[];
+  scenarioDir: string;
+  /** What the injection remembered; null runs the restore-all sweep for this fault kind. */
+  target: FaultTarget | null;
+}
+
+/** Operational errors cross the activity boundary as ApplicationFailures; permanent ones are not retried. */
+function atBoundary<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      throw toActivityFailure(err);
+    }
+  };
+}
+
+function faultContext(deps: ActivityDependencies, request: FaultRequest | RestoreRequest): FaultContext {
+  return { ssh: deps.ssh, queueManager: request.queueManager, hosts: request.hosts, scenarioDir: request.scenarioDir };
+}
+
+/** Every side effect of mqchaos, with its dependencies given (the Temporal samples' factory pattern). */
+export function createActivities(deps: ActivityDependencies) {
+  return {
+    checkInstanceRoles: atBoundary((request: InstanceRolesRequest) => checkInstanceRoles(deps.ssh, request)),
+    watchInstances: atBoundary((request: WatchInstancesRequest) => watchInstances(deps.ssh, request)),
+    injectFault: atBoundary(async (request: FaultRequest): Promise<Injected<FaultTarget>> => {
+      const activeHost = request.hosts.find((h) => h.name === request.activeHost);
+      if (!activeHost) throw new Error(`active host ${request.activeHost} is not an instance host of ${request.queueManager}`);
+      return faultModule(request.fault.kind).inject(faultContext(deps, request), request.fault, activeHost);
+    }),
+    verifyFault: atBoundary((request: FaultRequest, target: FaultTarget) =>
+      faultModule(request.fault.kind).verify(faultContext(deps, request), target),
+    ),
+    restoreFault: atBoundary((request: RestoreRequest) =>
+      faultModule(request.fault.kind).restore(faultContext(deps, request), request.target),
+    ),
+    recordScenario,
+    recordScenarioNotRun,
+    writeSuiteReport,
+  };
+}
+
+export type MqchaosActivities = ReturnType<typeof createActivities>;

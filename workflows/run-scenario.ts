@@ -1,0 +1,182 @@
+import {
+  ActivityCancellationType,
+  ApplicationFailure,
+  CancellationScope,
+  defineQuery,
+  defineSignal,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
+import type { MqchaosActivities } from '../activities/index.ts';
+import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from '../checkers/result-document.ts';
+import type { HostSpec } from '../suites/suite-model.ts';
+import type { RunScenarioInput, ScenarioOutcome, ScenarioPhase, ScenarioProgress } from './scenario-io.ts';
+
+export const abortSignal = defineSignal<[reason: string]>('abort');
+export const progressQuery = defineQuery<ScenarioProgress>('progress');
+
+const estateChecks = proxyActivities<MqchaosActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 3, initialInterval: '1s' },
+});
+/** Injecting a fault is destructive and not idempotent (a second kill -9 could hit the new active): one attempt. */
+const faultInjection = proxyActivities<MqchaosActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 1 },
+});
+const recovery = proxyActivities<MqchaosActivities>({
+  startToCloseTimeout: '3 minutes',
+  retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
+});
+const recording = proxyActivities<MqchaosActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 3 },
+});
+
+function watchActivities(windowMs: number) {
+  return proxyActivities<MqchaosActivities>({
+    startToCloseTimeout: windowMs + 60_000,
+    heartbeatTimeout: '10 seconds',
+    retry: { maximumAttempts: 3, initialInterval: '1s' },
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+  });
+}
+
+/**
+ * One fault scenario: preflight (steady state) → baseline → inject → observe → recover
+ * (always, in a non-cancellable scope) → record and judge. An abort signal or a
+ * cancellation stops the scenario where it is; recovery still runs.
+ */
+export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutcome> {
+  const { scenario, estate } = input;
+  const queueManager = scenario.queueManager;
+  const hosts: HostSpec[] = estate.queueManagers[queueManager]!.instances.map((name) => estate.hosts[name]!);
+  const scenarioDir = `${input.runDir}/scenarios/${scenario.name}`;
+  const { windowSeconds, probeIntervalMs, baselineSeconds, settleSeconds } = scenario.observe;
+
+  const progress: ScenarioProgress = { phase: 'preflight', faultInjected: false, aborted: null };
+  const steps: TimelineEvent[] = [];
+  const enter = (phase: ScenarioPhase) => {
+    progress.phase = phase;
+    steps.push({ at: new Date().toISOString(), kind: 'step-started', summary: `${phase} started` });
+  };
+  const work = new CancellationScope();
+  setHandler(progressQuery, () => progress);
+  setHandler(abortSignal, (reason) => {
+    progress.aborted = reason;
+    work.cancel();
+  });
+
+  let harnessStatus: HarnessStatus = 'completed';
+  let activeHostBefore: string | null = null;
+  let fault: { injectedAt: number | null; target: Record<string, unknown> | null } = { injectedAt: null, target: null };
+  const restoreStack: Array<() => Promise<string[]>> = [];
+  const watchScope = new CancellationScope();
+  let cancellation: unknown = null;
+
+  try {
+    await work.run(async () => {
+      enter('preflight');
+      const roles = await estateChecks.checkInstanceRoles({ queueManager, hosts, scenarioDir });
+      if (roles.active.length !== 1 || roles.standby.length !== 1) {
+        throw ApplicationFailure.nonRetryable(
+          `steady state not met for ${queueManager}: expected one active and one standby instance, ` +
+            `found active [${roles.active.join(', ')}], standby [${roles.standby.join(', ')}], unreachable [${roles.unreachable.join(', ')}]`,
+          'SteadyStateNotMet',
+        );
+      }
+      const activeHost = roles.active[0]!;
+      activeHostBefore = activeHost;
+
+      enter('baseline');
+      const watching = watchScope.run(() =>
+        watchActivities(windowSeconds * 1000).watchInstances({
+          queueManager,
+          hosts,
+          scenarioDir,
+          probeIntervalMs,
+          windowMs: (baselineSeconds + windowSeconds) * 1000,
+          settleMs: settleSeconds * 1000,
+          untilActiveOtherThan: activeHost,
+        }),
+      );
+      watching.catch(() => undefined);
+      await sleep(baselineSeconds * 1000);
+
+      enter('inject');
+      const request = { fault: scenario.fault, queueManager, hosts, activeHost, scenarioDir };
+      const injected = await faultInjection.injectFault(request);
+      fault = injected;
+      progress.faultInjected = true;
+      restoreStack.push(() =>
+        recovery.restoreFault({ fault: scenario.fault, queueManager, hosts, scenarioDir, target: injected.target }),
+      );
+      await estateChecks.verifyFault(request, injected.target);
+
+      enter('observe');
+      await watching;
+    });
+  } catch (err) {
+    if (isCancellation(err)) cancellation = err;
+    harnessStatus = isCancellation(err) ? 'aborted' : 'failed';
+    steps.push({
+      at: new Date().toISOString(),
+      kind: 'error',
+      summary: isCancellation(err) ? `scenario aborted${progress.aborted ? `: ${progress.aborted}` : ''}` : String((err as Error).message ?? err),
+    });
+  }
+
+  let outcome: ScenarioOutcome | undefined;
+  await CancellationScope.nonCancellable(async () => {
+    watchScope.cancel();
+    enter('recover');
+    const recoveryOutcome = await unwind(restoreStack, () =>
+      recovery.restoreFault({ fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
+    );
+    enter('evaluate');
+    outcome = await recording.recordScenario({
+      runDir: input.runDir,
+      scenario,
+      recording: {
+        runId: input.runId,
+        suite: input.suite,
+        scenario: scenario.name,
+        queueManager,
+        harnessStatus,
+        fault: { kind: scenario.fault.kind, ...fault },
+        activeHostBefore,
+        probeIntervalMs,
+        recovery: recoveryOutcome,
+      },
+      steps,
+    });
+    progress.phase = 'done';
+  });
+  // A cancelled workflow ends as cancelled once the estate is restored; an abort signal ends it normally.
+  if (cancellation && progress.aborted === null) throw cancellation;
+  return outcome!;
+}
+
+/**
+ * Unwinds the restore stack (last in, first out), then runs the restore-all sweep for the
+ * fault kinds used. A failed restore is never swallowed: it makes the outcome not ok.
+ */
+async function unwind(stack: Array<() => Promise<string[]>>, sweep: () => Promise<string[]>): Promise<RecoveryOutcome> {
+  const actions: string[] = [];
+  const errors: string[] = [];
+  for (const restore of [...stack].reverse()) {
+    try {
+      actions.push(...(await restore()));
+    } catch (err) {
+      errors.push(`restore failed: ${(err as Error).message}`);
+    }
+  }
+  try {
+    actions.push(...(await sweep()));
+  } catch (err) {
+    errors.push(`restore-all sweep failed: ${(err as Error).message}`);
+  }
+  return errors.length === 0 ? { ok: true, actions } : { ok: false, actions, error: errors.join('; ') };
+}

@@ -1,0 +1,41 @@
+import { CancellationScope, executeChild, isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { MqchaosActivities } from '../activities/index.ts';
+import { runScenario } from './run-scenario.ts';
+import type { RunSuiteInput, ScenarioOutcome, SuiteOutcome } from './scenario-io.ts';
+
+const reporting = proxyActivities<MqchaosActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { maximumAttempts: 3 },
+});
+
+/**
+ * Runs a suite's scenarios one after another, each as a child workflow, then writes the
+ * run's report. After a failed recovery the estate may be left faulted: later scenarios
+ * are not started.
+ */
+export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
+  const outcomes: ScenarioOutcome[] = [];
+  let estateDirty = false;
+  let cancellation: unknown = null;
+  try {
+    for (const scenario of input.scenarios) {
+      const scenarioInput = { runId: input.runId, suite: input.suite, runDir: input.runDir, scenario, estate: input.estate };
+      if (estateDirty) {
+        outcomes.push(await reporting.recordScenarioNotRun(scenarioInput, 'an earlier scenario left the estate dirty'));
+        continue;
+      }
+      const outcome = await executeChild(runScenario, {
+        workflowId: `${workflowInfo().workflowId}/${scenario.name}`,
+        args: [scenarioInput],
+      });
+      outcomes.push(outcome);
+      if (!outcome.recoveryOk) estateDirty = true;
+    }
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    cancellation = err;
+  }
+  const outcome = await CancellationScope.nonCancellable(() => reporting.writeSuiteReport({ runDir: input.runDir }));
+  if (cancellation) throw cancellation;
+  return outcome;
+}

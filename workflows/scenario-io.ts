@@ -1,0 +1,48 @@
+import type { HarnessStatus, Verdict } from '../checkers/result-document.ts';
+import type { EstateSpec, ScenarioSpec } from '../suites/suite-model.ts';
+
+/** What `runScenario` receives: everything it needs, no secrets (credentials are references). */
+export interface RunScenarioInput {
+  runId: string;
+  suite: string;
+  /** The run's artifact folder on the workers' filesystem. */
+  runDir: string;
+  scenario: ScenarioSpec;
+  estate: EstateSpec;
+}
+
+/** What a scenario returns into history: a summary; the data stays in its artifact folder. */
+export interface ScenarioOutcome {
+  scenario: string;
+  verdict: Verdict;
+  harnessStatus: HarnessStatus;
+  recoveryOk: boolean;
+  failures: string[];
+  missing: string[];
+  instanceFailoverSeconds: number | null;
+}
+
+export interface RunSuiteInput {
+  runId: string;
+  runDir: string;
+  suite: string;
+  scenarios: ScenarioSpec[];
+  estate: EstateSpec;
+}
+
+export interface SuiteOutcome {
+  runId: string;
+  verdict: Verdict;
+  exitCode: number;
+  estateDirty: boolean;
+  reportDir: string;
+  scenarios: ScenarioOutcome[];
+}
+
+export type ScenarioPhase = 'preflight' | 'baseline' | 'inject' | 'observe' | 'recover' | 'evaluate' | 'done';
+
+export interface ScenarioProgress {
+  phase: ScenarioPhase;
+  faultInjected: boolean;
+  aborted: string | null;
+}
