@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { exitCodeFor } from '../checkers/exit-code.ts';
+import type { SuiteResult } from '../checkers/result-document.ts';
+import { renderSummaryTable } from '../reports/summary-table.ts';
+import type { ResolvedSuite } from '../suites/suite-model.ts';
+import { runSuite } from '../workflows/index.ts';
+import type { RunSuiteInput, SuiteOutcome } from '../workflows/scenario-io.ts';
+import { createMqchaosWorker, DEFAULT_TASK_QUEUE, installQuietRuntime } from './create-worker.ts';
+import { startDevServer, type DevServer } from './dev-server.ts';
+import { EXIT_BAD_INPUT, EXIT_NO_VERDICT, UsageError } from './exit-codes.ts';
+import { parseOptions } from './parse-options.ts';
+import { loadSuiteOrReport, resolveEstate } from './suite-input.ts';
+import { runsDir } from './state-paths.ts';
+
+function newRunId(suite: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${suite}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * `mqchaos run <suite>`: validate (exit 2, nothing touched), resolve the estate (starting the
+ * lab if the suite names it), then run the suite as a workflow — on the cluster at
+ * TEMPORAL_ADDRESS, or on an embedded dev server with an in-process worker.
+ */
+export async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    'task-queue': { type: 'string' },
+    'in-process-worker': { type: 'boolean' },
+    'keep-lab': { type: 'boolean' },
+    'run-id': { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('expected exactly one suite file');
+  const loaded = await loadSuiteOrReport(positionals[0]!);
+  if (!loaded) return EXIT_BAD_INPUT;
+
+  const estate = await resolveEstate(loaded, { keepLab: values['keep-lab'] ?? false });
+  if (!estate.ok) return EXIT_BAD_INPUT;
+  const cleanups: Array<() => Promise<void>> = [estate.release];
+  try {
+    const suite: ResolvedSuite = { ...loaded, estate: estate.estate };
+    const runId = values['run-id'] ?? newRunId(suite.name);
+    const runDir = join(runsDir(), runId);
+    mkdirSync(runDir, { recursive: true });
+    writeFileSync(join(runDir, 'suite.json'), `${JSON.stringify(suite, null, 2)}\n`);
+    const input: RunSuiteInput = { runId, runDir, suite: suite.name, scenarios: suite.scenarios, estate: suite.estate };
+    const outcome = await executeOnTemporal(input, {
+      taskQueue: values['task-queue'] ?? process.env.MQCHAOS_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+      inProcessWorker: values['in-process-worker'] ?? !process.env.TEMPORAL_ADDRESS,
+      cleanups,
+    });
+    // The report is written even when the run was cancelled; with a remote worker it is on that worker's disk.
+    const resultFile = join(runDir, 'result.json');
+    if (existsSync(resultFile)) {
+      const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+      process.stdout.write(`\n${renderSummaryTable(result)}\n`);
+      process.stdout.write(`Report: ${relative(process.cwd(), join(runDir, 'index.html'))}\n`);
+      return exitCodeFor(result);
+    }
+    if (!outcome) return EXIT_NO_VERDICT;
+    process.stdout.write(`Verdict ${outcome.verdict}; report on the worker at ${outcome.reportDir}\n`);
+    return outcome.exitCode;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
+
+async function executeOnTemporal(
+  input: RunSuiteInput,
+  options: { taskQueue: string; inProcessWorker: boolean; cleanups: Array<() => Promise<void>> },
+): Promise<SuiteOutcome | undefined> {
+  installQuietRuntime();
+  let server: DevServer | undefined;
+  let address = process.env.TEMPORAL_ADDRESS;
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  if (!address) {
+    server = await startDevServer();
+    options.cleanups.push(() => server!.stop());
+    address = server.address;
+  }
+  const workflowId = `mqchaos-${input.runId}`;
+  process.stdout.write(`Run ${input.runId} on Temporal ${address}`);
+  process.stdout.write(server ? ` (Web UI ${server.uiAddress}/namespaces/${namespace}/workflows/${workflowId})\n` : '\n');
+
+  const connection = await Connection.connect({ address });
+  options.cleanups.push(() => connection.close());
+  const client = new Client({ connection, namespace });
+  const handle = await client.workflow.start(runSuite, { taskQueue: options.taskQueue, workflowId, args: [input] });
+  const onInterrupt = () => {
+    process.stderr.write('\nInterrupted: cancelling the run; recovery restores the estate before it ends (Ctrl-C again to leave now).\n');
+    process.once('SIGINT', () => process.exit(130));
+    void handle.cancel();
+  };
+  process.once('SIGINT', onInterrupt);
+  options.cleanups.push(async () => void process.removeListener('SIGINT', onInterrupt));
+
+  const waitForResult = async (): Promise<SuiteOutcome | undefined> => {
+    try {
+      return await handle.result();
+    } catch (err) {
+      if (!(err instanceof WorkflowFailedError)) throw err;
+      process.stderr.write(`The run did not complete: ${err.cause?.message ?? err.message}\n`);
+      return undefined;
+    }
+  };
+  if (!options.inProcessWorker) return waitForResult();
+
+  const nativeConnection = await NativeConnection.connect({ address });
+  options.cleanups.push(() => nativeConnection.close());
+  const { worker, close } = await createMqchaosWorker({ connection: nativeConnection, namespace, taskQueue: options.taskQueue });
+  try {
+    return await worker.runUntil(waitForResult());
+  } finally {
+    await close();
+  }
+}
