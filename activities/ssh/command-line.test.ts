@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidNameError } from '../../suites/mq-names.ts';
 import {
   assertQueueManagerName,
   buildCommandLine,
-  InvalidQueueManagerNameError,
   quoteArgument,
   UnsafeCommandArgumentError,
 } from './command-line.ts';
@@ -49,7 +49,7 @@ describe('buildCommandLine', () => {
     const args = ["it's", 'QM1;rm -rf /', '$(id) `id` $HOME *', '', 'a\tb', '"\\'];
     const line = buildCommandLine(['printf', '%s\\0', ...args]);
     const out = execFileSync('sh', ['-c', line], { encoding: 'utf8' });
-    expect(out.split("\0").slice(0, -1)).toEqual(args);
+    expect(out.split('\0').slice(0, -1)).toEqual(args);
   });
 
   it.each([
@@ -87,16 +87,15 @@ describe('assertQueueManagerName', () => {
   });
 
   it.each([
-    ['shell injection', 'QM1;rm -rf /', 'queue manager name "QM1;rm -rf /" is not valid: only A-Z a-z 0-9 . _ % / are allowed'],
-    ['space', 'QM 1', 'queue manager name "QM 1" is not valid: only A-Z a-z 0-9 . _ % / are allowed'],
-    ['empty', '', 'queue manager name "" is not valid: it is empty'],
-    ['too long', 'Q'.repeat(49), `queue manager name "${'Q'.repeat(49)}" is not valid: it is 49 characters long, at most 48 are allowed`],
-    ['non-ASCII letter', 'QMÄ', 'queue manager name "QMÄ" is not valid: only A-Z a-z 0-9 . _ % / are allowed'],
-    ['newline', 'QM1\n', 'queue manager name "QM1\\n" is not valid: only A-Z a-z 0-9 . _ % / are allowed'],
+    ['shell injection', 'QM1;rm -rf /', 'queue manager name "QM1;rm -rf /" contains ";" " " "-": MQ names use only A-Z a-z 0-9 . / _ %, at most 48 characters'],
+    ['space', 'QM 1', 'queue manager name "QM 1" contains " ": MQ names use only A-Z a-z 0-9 . / _ %, at most 48 characters'],
+    ['empty', '', 'queue manager name is empty (MQ names use only A-Z a-z 0-9 . / _ %, at most 48 characters)'],
+    ['too long', 'Q'.repeat(49), `queue manager name "${'Q'.repeat(49)}" is 49 characters long: MQ names use only A-Z a-z 0-9 . / _ %, at most 48 characters`],
+    ['newline', 'QM1\n', 'queue manager name "QM1\\n" contains "\\n": MQ names use only A-Z a-z 0-9 . / _ %, at most 48 characters'],
   ])('assertQueueManagerName - %s is refused', (_case, name, message) => {
     const err = thrownBy(() => assertQueueManagerName(name));
-    expect(err).toBeInstanceOf(InvalidQueueManagerNameError);
+    expect(err).toBeInstanceOf(InvalidNameError);
     expect((err as Error).message).toBe(message);
-    expect(err).toMatchObject({ code: 'QUEUE_MANAGER_NAME_INVALID', permanent: true, queueManager: name });
+    expect(err).toMatchObject({ code: 'MQC-INVALID-NAME', kind: 'queueManager', value: name });
   });
 });

@@ -1,3 +1,4 @@
+import { assertValidName } from '../../suites/mq-names.ts';
 import { OperationalError } from './operational-error.ts';
 
 /**
@@ -20,28 +21,12 @@ export class UnsafeCommandArgumentError extends OperationalError {
   }
 }
 
-/** A queue-manager name that breaks MQ's naming rules. */
-export class InvalidQueueManagerNameError extends OperationalError {
-  readonly code = 'QUEUE_MANAGER_NAME_INVALID';
-  readonly permanent = true;
-
-  constructor(
-    readonly queueManager: string,
-    reason: string,
-  ) {
-    super(`queue manager name ${JSON.stringify(queueManager)} is not valid: ${reason}`);
-  }
-}
-
-const QUEUE_MANAGER_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
-
-/** MQ naming rule for queue managers: 1–48 of A–Z a–z 0–9 . _ % /. */
-export function assertQueueManagerName(name: string): void {
-  if (name.length === 0) throw new InvalidQueueManagerNameError(name, 'it is empty');
-  if (name.length > 48) throw new InvalidQueueManagerNameError(name, `it is ${name.length} characters long, at most 48 are allowed`);
-  if (!QUEUE_MANAGER_NAME.test(name)) {
-    throw new InvalidQueueManagerNameError(name, 'only A-Z a-z 0-9 . _ % / are allowed');
-  }
+/**
+ * MQ naming rule for queue managers (1–48 of A–Z a–z 0–9 . _ % /), from the shared rules in
+ * suites/mq-names.ts; throws InvalidNameError, which the activity boundary makes non-retryable.
+ */
+export function assertQueueManagerName(name: string): string {
+  return assertValidName('queueManager', name);
 }
 
 // No glob, expansion, redirection, separator or quote characters; `=` is excluded so a
