@@ -1,0 +1,58 @@
+import { LabEstate } from './lab-estate.ts';
+import { parseTopology, type Topology } from './topology.ts';
+import type { TruthEvent } from './truth-log.ts';
+import { VirtualClock } from './virtual-clock.ts';
+
+export interface TestEstateTimings {
+  leaseSeconds?: number;
+  standbyPollMs?: number;
+  logReplayMs?: number;
+  shutdownMs?: number;
+  /** Hosts of QM1's instances; default mq1, mq2. */
+  instances?: string[];
+}
+
+export interface TestEstate {
+  estate: LabEstate;
+  clock: VirtualClock;
+  /** Every truth event so far, in order. */
+  events: TruthEvent[];
+  topology: Topology;
+}
+
+/**
+ * A lab estate on a virtual clock for unit tests: hosts mq1..mq3 and nfs1, queue manager
+ * QM1 on the given instance hosts. Nothing is started.
+ */
+export function createTestEstate(timings: TestEstateTimings = {}): TestEstate {
+  const topology = parseTopology(
+    {
+      name: 'test',
+      sshUser: 'mqm',
+      hosts: { mq1: {}, mq2: {}, mq3: {}, nfs1: { role: 'nfs-server' } },
+      nfs: { server: 'nfs1', leaseSeconds: timings.leaseSeconds ?? 4 },
+      queueManagers: {
+        QM1: {
+          instances: timings.instances ?? ['mq1', 'mq2'],
+          standbyPollMs: timings.standbyPollMs ?? 500,
+          logReplayMs: timings.logReplayMs ?? 1200,
+          shutdownMs: timings.shutdownMs ?? 300,
+          version: '9.3.1.0',
+        },
+      },
+    },
+    'test-topology.yaml',
+  );
+  const clock = new VirtualClock();
+  const estate = new LabEstate(topology, clock);
+  const events: TruthEvent[] = [];
+  estate.onEvent((event) => events.push(event));
+  return { estate, clock, events, topology };
+}
+
+/** Starts QM1 as the lab daemon does (active on the first host, standby on the second), driving the virtual clock. */
+export async function startActiveAndStandby({ estate, clock, topology }: TestEstate): Promise<void> {
+  const started = estate.startConfiguredInstances();
+  clock.advanceBy(topology.queueManagers[0]?.logReplayMs ?? 0);
+  await started;
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * The lab's ground truth: what really happened and when, one JSON object per line in
+ * `<stateDir>/truth.jsonl`. Tests read it; the harness never does during a run.
+ * `t` is epoch milliseconds on the lab's clock.
+ */
+export type InstanceState = 'starting' | 'standby' | 'replaying' | 'active' | 'ending' | 'ended';
+export type LockReleaseReason = 'process-ended' | 'endmqm' | 'lease-expired';
+export type SignalName = 'KILL' | 'TERM' | 'HUP' | 'INT';
+
+export type TruthEvent =
+  | { t: number; event: 'lab-started'; topology: string; hosts: string[]; queueManagers: string[] }
+  | { t: number; event: 'lab-stopped' }
+  | { t: number; event: 'lock-acquired'; qm: string; host: string }
+  | { t: number; event: 'lock-released'; qm: string; host: string; reason: LockReleaseReason }
+  | { t: number; event: 'instance-state'; qm: string; host: string; from: InstanceState | null; to: InstanceState }
+  | { t: number; event: 'process-killed'; host: string; pid: number; signal: SignalName; command: string }
+  | { t: number; event: 'command'; host: string; command: string; exitCode: number }
+  | { t: number; event: 'nfs-reachability'; host: string; reachable: boolean };
+
+export type TruthEventName = TruthEvent['event'];
+export type TruthEventOf<N extends TruthEventName> = Extract<TruthEvent, { event: N }>;
+/** An event before the clock stamps it. */
+export type TruthEventInput = TruthEvent extends infer E ? (E extends TruthEvent ? Omit<E, 't'> : never) : never;
+
+/**
+ * Reads the whole log. A last line without its newline (the lab is writing it right now) is
+ * left out rather than failing the read.
+ */
+export function readTruthLog(file: string): TruthEvent[] {
+  const text = readFileSync(file, 'utf8');
+  // The element after the last newline is either '' or a line still being written.
+  const complete = text.split('\n').slice(0, -1);
+  return complete.filter((line) => line.trim() !== '').map((line, index) => {
+    try {
+      return JSON.parse(line) as TruthEvent;
+    } catch {
+      throw new Error(`${file}:${index + 1}: not a JSON truth event: ${line.slice(0, 120)}`);
+    }
+  });
+}
+
+export function eventsNamed<N extends TruthEventName>(events: TruthEvent[], name: N): TruthEventOf<N>[] {
+  return events.filter((e): e is TruthEventOf<N> => e.event === name);
+}
+
+/** Which hosts run the queue manager as active and as standby at `atMs` (inclusive), or at the end of the log. */
+export function instanceRolesAt(
+  events: TruthEvent[],
+  qm: string,
+  atMs: number = Number.POSITIVE_INFINITY,
+): { active: string[]; standby: string[] } {
+  const stateByHost = new Map<string, InstanceState>();
+  for (const e of eventsNamed(events, 'instance-state')) {
+    if (e.qm !== qm || e.t > atMs) continue;
+    stateByHost.set(e.host, e.to);
+  }
+  const hostsIn = (state: InstanceState): string[] =>
+    [...stateByHost].filter(([, s]) => s === state).map(([host]) => host).sort();
+  return { active: hostsIn('active'), standby: hostsIn('standby') };
+}
+
+export interface InstanceStateQuery {
+  qm: string;
+  to: InstanceState;
+  host?: string;
+  /** Only events at or after this time. */
+  afterMs?: number;
+}
+
+/** The first `instance-state` transition matching the query, e.g. the first `to: active` after a kill. */
+export function firstInstanceState(events: TruthEvent[], query: InstanceStateQuery): TruthEventOf<'instance-state'> | undefined {
+  return eventsNamed(events, 'instance-state').find(
+    (e) =>
+      e.qm === query.qm &&
+      e.to === query.to &&
+      (query.host === undefined || e.host === query.host) &&
+      e.t >= (query.afterMs ?? Number.NEGATIVE_INFINITY),
+  );
+}
+
+/** The first event of a kind at or after `afterMs` that also satisfies `matches`. */
+export function firstEventAfter<N extends TruthEventName>(
+  events: TruthEvent[],
+  name: N,
+  afterMs: number,
+  matches: (event: TruthEventOf<N>) => boolean = () => true,
+): TruthEventOf<N> | undefined {
+  return eventsNamed(events, name).find((e) => e.t >= afterMs && matches(e));
+}
+
+/** Position of an event in the log (its order of happening), -1 when absent. */
+export function indexOfEvent(events: TruthEvent[], event: TruthEvent | undefined): number {
+  return event === undefined ? -1 : events.indexOf(event);
+}
