@@ -1,0 +1,95 @@
+import type { ExpectationOutcome, FailoverMeasurement, ScenarioResult, TimelineEvent, Verdict } from './result-document.ts';
+import type { ScenarioRecording } from './scenario-recording.ts';
+import type { ScenarioSpec } from '../suites/suite-model.ts';
+import { judgeExpectation } from './expectation-judge.ts';
+import { measureFailover, queueManagerSamples } from './failover-phases.ts';
+import { observeSampleChanges } from './sample-observations.ts';
+
+/** The result document without its judgement: what the expectation is judged against. */
+export type MeasuredScenario = Omit<ScenarioResult, 'expectation' | 'verdict'>;
+
+export interface ScenarioMeasurement {
+  document: MeasuredScenario;
+  /** Checkers that threw, in words; each makes a pass impossible. */
+  checkerFailures: string[];
+}
+
+/**
+ * Measures what a scenario recorded, judges it against the scenario's expectation and
+ * reaches a verdict. A harness that did not complete, or a checker that threw, cannot pass:
+ * the verdict is unknown unless an expectation already failed. A failed recovery stays in
+ * the document (the CLI maps it to exit code 3).
+ */
+export function judgeScenario(
+  recording: ScenarioRecording,
+  spec: ScenarioSpec,
+  constrainedPaths: readonly string[],
+): ScenarioResult {
+  const { document, checkerFailures } = measureScenario(recording);
+  const judged = judgeExpectation(document, spec.expect, constrainedPaths);
+  const expectation: ExpectationOutcome =
+    checkerFailures.length === 0
+      ? judged
+      : {
+          ...judged,
+          verdict: judged.verdict === 'fail' ? 'fail' : 'unknown',
+          missing: [...judged.missing, ...checkerFailures],
+        };
+  return { ...document, expectation, verdict: scenarioVerdict(expectation, recording) };
+}
+
+export function measureScenario(recording: ScenarioRecording): ScenarioMeasurement {
+  const checkerFailures: string[] = [];
+  const attempt = <T>(checker: string, run: () => T, fallback: T): T => {
+    try {
+      return run();
+    } catch (error) {
+      checkerFailures.push(`the ${checker} checker failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fallback;
+    }
+  };
+  const failover = attempt('failover', () => measureFailover(recording), unmeasuredFailover(recording));
+  const observations = attempt('sample observation', () => observeSampleChanges(queueManagerSamples(recording)), []);
+  const errorEvents = checkerFailures.map((summary) => checkerErrorEvent(summary, recording));
+  const document: MeasuredScenario = {
+    schemaVersion: 1,
+    runId: recording.runId,
+    suite: recording.suite,
+    scenario: recording.scenario,
+    queueManager: recording.queueManager,
+    harnessStatus: recording.harnessStatus,
+    fault: { kind: recording.fault.kind, target: recording.fault.target },
+    failover,
+    events: sortEvents([...recording.events, ...observations, ...errorEvents]),
+    recovery: recording.recovery,
+  };
+  return { document, checkerFailures };
+}
+
+function scenarioVerdict(expectation: ExpectationOutcome, recording: ScenarioRecording): Verdict {
+  if (expectation.verdict === 'fail') return 'fail';
+  if (recording.harnessStatus !== 'completed') return 'unknown';
+  return expectation.verdict;
+}
+
+/** Events in time order; events at the same instant keep their order (recorded before derived). */
+function sortEvents(events: TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+function unmeasuredFailover(recording: ScenarioRecording): FailoverMeasurement {
+  return {
+    faultAt: null,
+    oldActiveHost: null,
+    oldInstanceEndedAt: null,
+    newActiveHost: null,
+    newInstanceActiveAt: null,
+    instanceFailoverSeconds: null,
+    probeIntervalMs: recording.probeIntervalMs,
+  };
+}
+
+function checkerErrorEvent(summary: string, recording: ScenarioRecording): TimelineEvent {
+  const atMs = recording.fault.injectedAt ?? Date.parse(recording.events[0]?.at ?? '');
+  return { at: new Date(Number.isNaN(atMs) ? 0 : atMs).toISOString(), kind: 'error', summary };
+}
