@@ -56,9 +56,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** 7233/8233 when both are free (the addresses people expect), otherwise a free pair. */
-async function choosePorts(): Promise<{ port: number; uiPort: number }> {
-  if ((await isPortFree(7233)) && (await isPortFree(8233))) return { port: 7233, uiPort: 8233 };
+/** 7233/8233 when both are free (the addresses people expect) and wanted, otherwise a free pair. */
+async function choosePorts(preferDefaults: boolean): Promise<{ port: number; uiPort: number }> {
+  if (preferDefaults && (await isPortFree(7233)) && (await isPortFree(8233))) return { port: 7233, uiPort: 8233 };
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = await freePort();
     if (port + 1000 <= 65535 && (await isPortFree(port + 1000))) return { port, uiPort: port + 1000 };
@@ -86,7 +86,14 @@ async function waitUntilServing(address: string, deadline: number, logFile: stri
   throw new Error(`Temporal dev server at ${address} did not answer within ${STARTUP_TIMEOUT_MS} ms: ${String(lastError)}\n${tail}`);
 }
 
-export async function startDevServer(options: { stateDirectory?: string; log?: (line: string) => void } = {}): Promise<DevServer> {
+export interface DevServerOptions {
+  stateDirectory?: string;
+  /** Take 7233/8233 when free (default true); tests pass false to stay out of a user's way. */
+  preferDefaultPorts?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const dir = join(options.stateDirectory ?? stateDir(), 'temporal');
   mkdirSync(dir, { recursive: true });
   const markerFile = join(dir, 'server.json');
@@ -100,7 +107,7 @@ export async function startDevServer(options: { stateDirectory?: string; log?: (
   }
 
   const cli = ensureTemporalCli({ log: options.log });
-  const { port, uiPort } = await choosePorts();
+  const { port, uiPort } = await choosePorts(options.preferDefaultPorts ?? true);
   const logFile = join(dir, 'server.log');
   const logFd = openSync(logFile, 'a');
   const child = spawn(
