@@ -1,0 +1,55 @@
+import { compileEstateSource } from './estate-reference.ts';
+import { readDefaults, type SuiteSchemas } from './suite-schemas.ts';
+import type { ExpectationSpec, FaultSpec, ObservationSpec, ScenarioSpec, SuiteDefinition } from './suite-model.ts';
+import type { SourceDocument } from './yaml-source.ts';
+
+/**
+ * The last stage of loading, for a suite that passed every check: defaults applied (a
+ * scenario's observe over the suite's defaults.observe over the schema's defaults; a
+ * fault's parameters over its schema's defaults), paths made absolute.
+ */
+
+interface RawScenario {
+  name: string;
+  description?: string;
+  queueManager: string;
+  fault: { kind: string } & Record<string, unknown>;
+  observe?: Partial<ObservationSpec>;
+}
+
+interface RawSuite {
+  suite: string;
+  description?: string;
+  defaults?: { observe?: Partial<ObservationSpec> };
+  scenarios: RawScenario[];
+}
+
+export function compileSuite(
+  source: SourceDocument,
+  expectations: readonly ExpectationSpec[],
+  schemas: SuiteSchemas,
+  topologiesDir: string,
+): SuiteDefinition {
+  const raw = source.data as RawSuite;
+  const suiteObservation: ObservationSpec = { ...schemas.observationDefaults, ...raw.defaults?.observe };
+  const scenarios = raw.scenarios.map((scenario, index): ScenarioSpec => {
+    const { kind, ...parameters } = scenario.fault;
+    const compiled: ScenarioSpec = {
+      name: scenario.name,
+      queueManager: scenario.queueManager,
+      fault: { kind, ...readDefaults(schemas.faults.get(kind)!), ...parameters } as FaultSpec,
+      observe: { ...suiteObservation, ...scenario.observe },
+      expect: expectations[index]!,
+    };
+    if (scenario.description !== undefined) compiled.description = scenario.description;
+    return compiled;
+  });
+  const suite: SuiteDefinition = {
+    file: source.file,
+    name: raw.suite,
+    estate: compileEstateSource(source, topologiesDir),
+    scenarios,
+  };
+  if (raw.description !== undefined) suite.description = raw.description;
+  return suite;
+}
