@@ -91,23 +91,30 @@ export class SshSession {
     };
 
     return new Promise<SshSession>((resolve, reject) => {
+      const detach = (): void => {
+        client.off('ready', onReady);
+        client.off('error', onError);
+        client.off('close', onClose);
+      };
       const fail = (error: Error): void => {
-        client.removeAllListeners('ready');
+        detach();
         client.on('error', () => {});
         client.destroy();
         reject(error);
       };
-      client.once('ready', () => {
-        client.removeAllListeners('error');
-        client.removeAllListeners('close');
+      const onReady = (): void => {
+        detach();
         resolve(new SshSession(host, client));
-      });
-      client.once('error', (err: Error & { level?: string }) => {
+      };
+      const onError = (err: Error & { level?: string }): void => {
         if (refusal) fail(refusal);
         else if (err.level === 'client-authentication') fail(new SshAuthError(host.name, endpoint, host.user, credential.method, { cause: err }));
         else fail(new SshConnectError(host.name, endpoint, err.message, { cause: err }));
-      });
-      client.once('close', () => fail(refusal ?? new SshConnectError(host.name, endpoint, 'connection closed during the handshake')));
+      };
+      const onClose = (): void => fail(refusal ?? new SshConnectError(host.name, endpoint, 'connection closed during the handshake'));
+      client.on('ready', onReady);
+      client.on('error', onError);
+      client.on('close', onClose);
       try {
         client.connect(config);
       } catch (err) {
