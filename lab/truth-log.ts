@@ -94,3 +94,22 @@ export function firstEventAfter<N extends TruthEventName>(
 export function indexOfEvent(events: TruthEvent[], event: TruthEvent | undefined): number {
   return event === undefined ? -1 : events.indexOf(event);
 }
+
+/**
+ * Waits until the log holds an event satisfying `matches` (polling the file, which the lab
+ * appends to) and returns it with the log as read then. Fails after `timeoutMs`.
+ */
+export async function waitForTruthEvent(
+  file: string,
+  matches: (event: TruthEvent) => boolean,
+  { timeoutMs = 15_000, pollMs = 50 }: { timeoutMs?: number; pollMs?: number } = {},
+): Promise<{ event: TruthEvent; events: TruthEvent[] }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = readTruthLog(file);
+    const event = events.find(matches);
+    if (event) return { event, events };
+    if (Date.now() > deadline) throw new Error(`${file}: no matching truth event within ${timeoutMs} ms`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, pollMs));
+  }
+}

@@ -1,0 +1,70 @@
+import type { LabEstate } from '../lab-estate.ts';
+import { MQ_BIN } from '../mq-processes.ts';
+import { commandResult, type CommandHandler, type CommandResult } from './command-types.ts';
+import { dspmq } from './dspmq.ts';
+import { endmqm } from './endmqm.ts';
+import { kill } from './kill.ts';
+import { pgrep } from './pgrep.ts';
+import { ps } from './ps.ts';
+import { splitShellWords } from './shell-words.ts';
+import { strmqm } from './strmqm.ts';
+
+const hostname: CommandHandler = (args, { host }) =>
+  args.length === 0 ? commandResult([host.name]) : commandResult([], 1, ['hostname: you must be root to change the host name']);
+
+/** The commands a lab host has, with the directories they are installed in. */
+const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Object.entries({
+  dspmq: { handler: dspmq, dirs: [MQ_BIN] },
+  strmqm: { handler: strmqm, dirs: [MQ_BIN] },
+  endmqm: { handler: endmqm, dirs: [MQ_BIN] },
+  ps: { handler: ps, dirs: ['/usr/bin', '/bin'] },
+  pgrep: { handler: pgrep, dirs: ['/usr/bin', '/bin'] },
+  kill: { handler: kill, dirs: ['/usr/bin', '/bin'] },
+  hostname: { handler: hostname, dirs: ['/usr/bin', '/bin'] },
+}));
+
+export interface CommandRequest {
+  host: string;
+  user: string;
+  commandLine: string;
+  /** The SSH session process the command runs under. */
+  parentPid: number;
+}
+
+/**
+ * Runs one exec request on a lab host the way `sh -c` would for a simple command: the
+ * command appears in the process table while it runs, and every exec is recorded in the
+ * truth log with its exit code.
+ */
+export async function runCommand(estate: LabEstate, request: CommandRequest): Promise<CommandResult> {
+  const host = estate.host(request.host);
+  const result = await execute(estate, request);
+  estate.emit({ event: 'command', host: host.name, command: request.commandLine, exitCode: result.exitCode });
+  return result;
+}
+
+async function execute(estate: LabEstate, request: CommandRequest): Promise<CommandResult> {
+  const parsed = splitShellWords(request.commandLine);
+  if (!parsed.ok) return commandResult([], 2, [`sh: 1: ${parsed.error}`]);
+  const [name, ...args] = parsed.words;
+  if (name === undefined) return commandResult([]);
+  const command = resolve(name);
+  if (!command) return commandResult([], 127, [`sh: 1: ${name}: not found`]);
+
+  const host = estate.host(request.host);
+  const process = host.processes.spawn({ user: request.user, ppid: request.parentPid, command: parsed.words.join(' ') });
+  try {
+    return await command.handler(args, { estate, host, user: request.user, pid: process.pid });
+  } catch (error) {
+    return commandResult([], 1, [`sh: 1: ${name}: ${(error as Error).message}`]);
+  } finally {
+    host.processes.exit(process.pid);
+  }
+}
+
+function resolve(name: string): { handler: CommandHandler } | undefined {
+  if (!name.includes('/')) return COMMANDS.get(name);
+  const slash = name.lastIndexOf('/');
+  const command = COMMANDS.get(name.slice(slash + 1));
+  return command?.dirs.includes(name.slice(0, slash)) ? command : undefined;
+}

@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import type { Topology } from './topology.ts';
+
+export interface EstateHostEndpoint {
+  name: string;
+  port: number;
+  /** OpenSSH fingerprint, `SHA256:...`. */
+  hostKey: string;
+}
+
+/**
+ * The estate file of a running lab: the same shape as a suite's inline `estate:`
+ * section, with this lab's real ports and host keys and the client key to log in with.
+ */
+export function renderEstateYaml(topology: Topology, endpoints: EstateHostEndpoint[], clientKeyFile: string): string {
+  const lines = [
+    `# Written by mqchaos lab up for topology ${topology.name}; ports and host keys are this lab's real ones.`,
+    'hosts:',
+  ];
+  for (const endpoint of endpoints) {
+    lines.push(
+      `  ${endpoint.name}:`,
+      '    address: 127.0.0.1',
+      `    port: ${endpoint.port}`,
+      `    user: ${yamlScalar(topology.sshUser)}`,
+      `    credential: { keyFile: ${yamlScalar(clientKeyFile)} }`,
+      `    hostKey: ${yamlScalar(endpoint.hostKey)}`,
+    );
+  }
+  lines.push('queueManagers:');
+  for (const qm of topology.queueManagers) {
+    lines.push(`  ${qm.name}:`, `    instances: [${qm.instances.join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function writeEstateFile(file: string, yaml: string): void {
+  writeFileSync(file, yaml, { mode: 0o644 });
+}
+
+/** Plain when YAML would read it back unchanged as a string, double-quoted otherwise. */
+function yamlScalar(value: string): string {
+  return /^[A-Za-z0-9_/.:+=-][A-Za-z0-9_/.:+= -]*$/.test(value) && !/[:\s]$/.test(value) && !/: /.test(value)
+    ? value
+    : JSON.stringify(value);
+}

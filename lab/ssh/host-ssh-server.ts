@@ -1,0 +1,102 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import ssh2 from 'ssh2';
+import type { AuthContext, Connection, ParsedKey } from 'ssh2';
+import { runCommand } from '../commands/run-command.ts';
+import type { LabEstate } from '../lab-estate.ts';
+
+export interface HostSshOptions {
+  estate: LabEstate;
+  host: string;
+  /** 0 = any free port. Always on 127.0.0.1. */
+  port: number;
+  hostKey: string;
+  user: string;
+  password: string;
+  clientKey: ParsedKey;
+}
+
+export interface HostSshServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * One lab host's sshd: password or public-key authentication for the topology's user,
+ * exec requests only (no shell, pty or subsystem). Each connection shows in the host's
+ * process table as `sshd: user@notty`, parent of the commands it runs.
+ */
+export async function startHostSshServer(options: HostSshOptions): Promise<HostSshServer> {
+  const connections = new Set<Connection>();
+  const server = new ssh2.Server({ hostKeys: [options.hostKey] }, (client) => {
+    connections.add(client);
+    handleConnection(client, options);
+    client.on('close', () => connections.delete(client));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of connections) client.end();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function handleConnection(client: Connection, options: HostSshOptions): void {
+  const host = options.estate.host(options.host);
+  let sessionPid: number | undefined;
+  client.on('error', () => undefined);
+  client.on('authentication', (context) => {
+    if (isAuthentic(context, options)) context.accept();
+    else context.reject(['password', 'publickey']);
+  });
+  client.on('ready', () => {
+    sessionPid = host.processes.spawn({ user: options.user, ppid: host.sshdPid, command: `sshd: ${options.user}@notty` }).pid;
+    client.on('session', (acceptSession) => {
+      const session = acceptSession();
+      session.on('pty', (_accept, reject) => reject?.());
+      session.on('shell', (_accept, reject) => reject?.());
+      session.on('subsystem', (_accept, reject) => reject?.());
+      session.on('env', (accept) => accept?.());
+      session.on('exec', (accept, _reject, info) => {
+        const stream = accept();
+        const request = { host: options.host, user: options.user, commandLine: info.command, parentPid: sessionPid ?? host.sshdPid };
+        void runCommand(options.estate, request).then((result) => {
+          if (stream.destroyed) return;
+          if (result.stdout) stream.write(result.stdout);
+          if (result.stderr) stream.stderr.write(result.stderr);
+          stream.exit(result.exitCode);
+          stream.end();
+        });
+      });
+    });
+  });
+  client.on('close', () => {
+    if (sessionPid !== undefined) host.processes.exit(sessionPid);
+  });
+}
+
+function isAuthentic(context: AuthContext, options: HostSshOptions): boolean {
+  if (context.username !== options.user) return false;
+  if (context.method === 'password') return sameText(context.password, options.password);
+  if (context.method !== 'publickey') return false;
+  const expected = options.clientKey;
+  if (context.key.algo !== expected.type || !context.key.data.equals(expected.getPublicSSH())) return false;
+  // Without a signature the client only asks whether this key would be accepted.
+  if (!context.signature || !context.blob) return true;
+  return expected.verify(context.blob, context.signature, context.hashAlgo) === true;
+}
+
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
