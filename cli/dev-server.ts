@@ -133,7 +133,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     child.kill('SIGKILL');
     throw err;
   }
-  writeFileSync(markerFile, JSON.stringify({ pid: child.pid, address, uiAddress } satisfies ServerMarker));
+  writeFileSync(markerFile, JSON.stringify({ pid: child.pid!, address, uiAddress } satisfies ServerMarker));
   return {
     address,
     uiAddress,

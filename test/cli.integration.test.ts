@@ -10,7 +10,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The real command, as a user runs it: its own process, its own state directory, no TEMPORAL_ADDRESS. */
 function mqchaos(args: string[], timeoutMs = 120_000) {
-  const env = { ...process.env, MQCHAOS_STATE_DIR: join(scratch, 'state') };
+  const env: NodeJS.ProcessEnv = { ...process.env, MQCHAOS_STATE_DIR: join(scratch, 'state') };
   delete env.TEMPORAL_ADDRESS;
   const result = spawnSync(process.execPath, [join(packageRoot, 'bin', 'mqchaos.js'), ...args], {
     cwd: scratch,

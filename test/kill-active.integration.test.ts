@@ -34,7 +34,8 @@ function truthFailover(events: TruthEvent[], fromMs: number) {
   const kill = events.find((e) => e.event === 'process-killed' && e.t >= fromMs);
   if (!kill || kill.event !== 'process-killed') throw new Error('truth log has no kill');
   const active = events.find(
-    (e) => e.event === 'instance-state' && e.qm === 'QM1' && e.to === 'active' && e.host !== kill.host && e.t >= kill.t,
+    (e): e is Extract<TruthEvent, { event: 'instance-state' }> =>
+      e.event === 'instance-state' && e.qm === 'QM1' && e.to === 'active' && e.host !== kill.host && e.t >= kill.t,
   );
   if (!active) throw new Error('truth log has no takeover');
   return { killedAt: kill.t, activeAt: active.t, seconds: (active.t - kill.t) / 1000, newActive: active.host };

@@ -1,5 +1,5 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
-import { findExecutionControllerPid } from '../host/parse-ps.ts';
+import { findExecutionControllerPid, parsePsEf } from '../host/parse-ps.ts';
 import { awaitSteadyRoles } from '../probes/await-steady-roles.ts';
 import { sampleInstanceState } from '../probes/sample-instance-state.ts';
 import { recordEvent } from '../record/artifact-files.ts';
@@ -25,8 +25,9 @@ function hostNamed(ctx: FaultContext, name: string): HostSpec {
   return host;
 }
 
-async function psOutput(ctx: FaultContext, host: HostSpec): Promise<string> {
-  return (await ctx.ssh.runChecked(host, ['ps', '-ef'], { timeoutMs: COMMAND_TIMEOUT_MS })).stdout;
+async function executionControllerPid(ctx: FaultContext, host: HostSpec): Promise<number | undefined> {
+  const ps = await ctx.ssh.runChecked(host, ['ps', '-ef'], { timeoutMs: COMMAND_TIMEOUT_MS });
+  return findExecutionControllerPid(parsePsEf(ps.stdout), ctx.queueManager);
 }
 
 /**
@@ -38,7 +39,7 @@ export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
   kind: 'kill-active',
 
   async inject(ctx, spec, activeHost) {
-    const pid = findExecutionControllerPid(await psOutput(ctx, activeHost), ctx.queueManager);
+    const pid = await executionControllerPid(ctx, activeHost);
     if (pid === undefined) {
       throw new Error(`no execution controller (amqzxma0 -m ${ctx.queueManager}) in ps -ef on ${activeHost.name}`);
     }
@@ -60,7 +61,7 @@ export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
     const host = hostNamed(ctx, target.host);
     const deadline = Date.now() + VERIFY_TIMEOUT_MS;
     for (;;) {
-      const stillThere = findExecutionControllerPid(await psOutput(ctx, host), ctx.queueManager) === target.pid;
+      const stillThere = (await executionControllerPid(ctx, host)) === target.pid;
       if (!stillThere) break;
       if (Date.now() >= deadline) {
         throw new Error(`pid ${target.pid} is still running on ${target.host} ${VERIFY_TIMEOUT_MS / 1000} s after kill`);
