@@ -1,0 +1,58 @@
+/** The report's only stylesheet, inlined so index.html needs nothing from the network. */
+export const REPORT_CSS = `
+:root {
+  --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --paper: #ffffff; --page: #f5f7fa;
+  --pass: #1b7f3b; --pass-bg: #e3f4e8; --fail: #b3261e; --fail-bg: #fbe4e2;
+  --unknown: #8a5a00; --unknown-bg: #fff1cc; --accent: #0b5cad;
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--page); color: var(--ink);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+code, .mono, td.time, td.observed, td.expected { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 13px; }
+header.run { background: #102a43; color: #f0f4f8; padding: 24px 32px; }
+header.run .brand { text-transform: uppercase; letter-spacing: .12em; font-size: 12px; color: #9fb3c8; }
+header.run h1 { margin: 4px 0 12px; font-size: 26px; font-weight: 600; }
+header.run dl { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 0 0 14px; }
+header.run dt { font-size: 12px; color: #9fb3c8; }
+header.run dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
+.overall { display: flex; align-items: center; gap: 12px; font-size: 16px; }
+.banner { margin-top: 14px; padding: 10px 14px; border-radius: 6px; background: var(--fail); color: #fff; font-weight: 600; }
+main { max-width: 1120px; margin: 0 auto; padding: 24px 32px 48px; }
+section.card { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 20px 24px; margin: 0 0 24px; }
+section.card > h2 { display: flex; align-items: center; gap: 12px; margin: 0 0 12px; font-size: 20px; }
+h3 { font-size: 15px; margin: 22px 0 8px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; }
+p.description { margin: 0 0 12px; color: var(--muted); }
+.badge { display: inline-block; min-width: 64px; text-align: center; padding: 2px 10px; border-radius: 999px;
+  font-size: 13px; font-weight: 700; letter-spacing: .04em; }
+.badge.pass { background: var(--pass-bg); color: var(--pass); border: 1px solid var(--pass); }
+.badge.fail { background: var(--fail-bg); color: var(--fail); border: 1px solid var(--fail); }
+.badge.unknown { background: var(--unknown-bg); color: var(--unknown); border: 1px solid var(--unknown); }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 600; }
+tr.status-failed td { background: var(--fail-bg); }
+tr.status-not-measured td { background: var(--unknown-bg); }
+td.ok { font-weight: 700; white-space: nowrap; }
+td.ok.ok-ok { color: var(--pass); } td.ok.ok-failed { color: var(--fail); } td.ok.ok-not-measured { color: var(--unknown); }
+ul.findings { margin: 0; padding-left: 20px; }
+ul.findings.failures li { color: var(--fail); font-weight: 600; }
+ul.findings.missing li { color: var(--unknown); font-weight: 600; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; }
+dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
+svg.timeline { display: block; max-width: 100%; height: auto; font-family: inherit; }
+svg.timeline .lane-label { font-size: 13px; font-weight: 600; fill: var(--ink); }
+svg.timeline .marker-label { font-size: 12px; font-weight: 600; }
+svg.timeline .tick { font-size: 11px; fill: var(--muted); }
+svg.timeline .axis-title { font-size: 12px; fill: var(--muted); }
+svg.timeline .grid { stroke: #eef2f6; stroke-width: 1; }
+svg.timeline .axis { stroke: var(--muted); stroke-width: 1; }
+.legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 8px 0 0; font-size: 13px; color: var(--muted); }
+.swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; vertical-align: -2px; margin-right: 6px; }
+.swatch.hatched { background: repeating-linear-gradient(45deg, #757575 0 3px, #e0e0e0 3px 6px); }
+.kind { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; background: #eef2f6; white-space: nowrap; }
+.kind.fault-injected, .kind.error { background: var(--fail-bg); color: var(--fail); }
+.kind.fault-restored, .kind.recovery { background: var(--pass-bg); color: var(--pass); }
+.no-data { color: var(--muted); font-style: italic; }
+footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 32px; }
+@media print { body { background: #fff; } section.card { break-inside: avoid; } }
+`;
