@@ -18,7 +18,8 @@ export interface EstateResolution {
   errors: DefinitionError[];
 }
 
-export async function resolveEstateReference(suite: SourceDocument, topologiesDir: string): Promise<EstateResolution> {
+/** `cwd`: folder that file names in messages are shown relative to. */
+export async function resolveEstateReference(suite: SourceDocument, topologiesDir: string, cwd: string): Promise<EstateResolution> {
   const estate = (suite.data as { estate?: unknown } | null)?.estate;
   if (estate === null || typeof estate !== 'object') return { where: 'the estate', errors: [] };
   const keys = Object.keys(estate);
@@ -27,13 +28,13 @@ export async function resolveEstateReference(suite: SourceDocument, topologiesDi
   if (keys[0] === 'inline') {
     return { names: namesOfEstate(inline), where: 'the inline estate', errors: findUndeclaredHosts(inline, '/estate/inline').map((issue) => placeIssue(suite, issue)) };
   }
-  if (keys[0] === 'file' && typeof file === 'string') return resolveEstateFile(suite, resolve(dirname(suite.file), file));
-  if (keys[0] === 'lab' && typeof lab === 'string') return resolveTopology(suite, lab, topologiesDir);
+  if (keys[0] === 'file' && typeof file === 'string') return resolveEstateFile(suite, resolve(dirname(suite.file), file), cwd);
+  if (keys[0] === 'lab' && typeof lab === 'string') return resolveTopology(suite, lab, topologiesDir, cwd);
   return { where: 'the estate', errors: [] };
 }
 
-async function resolveEstateFile(suite: SourceDocument, path: string): Promise<EstateResolution> {
-  const where = `estate file ${displayPath(path)}`;
+async function resolveEstateFile(suite: SourceDocument, path: string, cwd: string): Promise<EstateResolution> {
+  const where = `estate file ${displayPath(path, cwd)}`;
   const read = await readSource(path);
   if (read.status === 'unreadable') {
     return { where, errors: [placeIssue(suite, unreadable('/estate/file', `cannot read ${where}: ${read.reason}`))] };
@@ -43,9 +44,9 @@ async function resolveEstateFile(suite: SourceDocument, path: string): Promise<E
   return { names: namesOfEstate(read.source.data), where, errors: loaded.ok ? [] : loaded.errors };
 }
 
-async function resolveTopology(suite: SourceDocument, value: string, topologiesDir: string): Promise<EstateResolution> {
+async function resolveTopology(suite: SourceDocument, value: string, topologiesDir: string, cwd: string): Promise<EstateResolution> {
   const path = locateTopology(value, dirname(suite.file), topologiesDir);
-  const where = `lab topology ${displayPath(path)}`;
+  const where = `lab topology ${displayPath(path, cwd)}`;
   const read = await readSource(path);
   if (read.status === 'unreadable') {
     const known = isBareTopologyName(value) ? await listTopologyNames(topologiesDir) : [];

@@ -35,10 +35,12 @@ interface Pending {
   origin: SchemaOrigin;
 }
 
+/** `cwd`: folder that file names in messages are shown relative to. */
 export async function bundleExpectation(
   suite: SourceDocument,
   expectPointer: string,
   cache: SourceCache,
+  cwd: string,
 ): Promise<{ bundle?: BundledExpectation; errors: DefinitionError[] }> {
   const main = lookupPointer(suite.data, expectPointer);
   const pending: Pending[] = [{ id: undefined, data: main.found ? main.value : {}, origin: { source: suite, pointer: expectPointer } }];
@@ -62,7 +64,7 @@ export async function bundleExpectation(
         continue;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(address)) {
-        blame(refProblem(`"${ref}" is not a relative file: expectations may only refer to files beside the suite (nothing is fetched)`));
+        blame(refProblem(`"${ref}" is not a file path: an expectation may only refer to files, by a path relative to the file it is written in (nothing is fetched)`));
         continue;
       }
       const file = resolve(dirname(origin.source.file), decodeURI(address));
@@ -70,7 +72,7 @@ export async function bundleExpectation(
       const read = await readCached(file, cache);
       if (read.status === 'unreadable') {
         const known = await listSchemaFiles(dirname(file));
-        blame({ ...refProblem(`cannot read expectation file ${displayPath(file)}: ${read.reason}`), ...(known.length > 0 ? { hint: `files there: ${known.join(', ')}` } : {}) });
+        blame({ ...refProblem(`cannot read expectation file ${displayPath(file, cwd)}: ${read.reason}`), ...(known.length > 0 ? { hint: `files there: ${known.join(', ')}` } : {}) });
         continue;
       }
       if (read.status === 'malformed') {

@@ -19,7 +19,7 @@ import type { SourceDocument } from './yaml-source.ts';
 export interface ExpectationContext {
   cache: SourceCache;
   catalog: MeasurementCatalog;
-  /** Folder that `source` paths are written relative to. */
+  /** Folder that `source` and file names in messages are written relative to. */
   cwd: string;
 }
 
@@ -28,7 +28,7 @@ export async function checkExpectation(
   expectPointer: string,
   context: ExpectationContext,
 ): Promise<{ spec?: ExpectationSpec; errors: DefinitionError[] }> {
-  const bundled = await bundleExpectation(suite, expectPointer, context.cache);
+  const bundled = await bundleExpectation(suite, expectPointer, context.cache, context.cwd);
   if (bundled.bundle === undefined) return { errors: bundled.errors };
   const { bundle } = bundled;
   const dialect = dialectOf(bundle.schema);

@@ -20,7 +20,7 @@ export interface LoadSuiteOptions {
   labTopologiesDir?: string;
   /** Schema of the result document, whose fields expectations may constrain (default: suites/schemas/result.schema.json). */
   resultSchemaFile?: string;
-  /** Folder that expectation sources ("suites/lab/x.yaml:31") are written relative to (default: the working directory). */
+  /** Folder that file names in messages and expectation sources ("suites/lab/x.yaml:31") are relative to (default: the working directory). */
   cwd?: string;
 }
 
@@ -34,13 +34,14 @@ export type SuiteLoad = { ok: true; suite: SuiteDefinition } | { ok: false; erro
 export async function loadSuite(file: string, options: LoadSuiteOptions = {}): Promise<SuiteLoad> {
   const path = resolve(file);
   const topologiesDir = options.labTopologiesDir ?? defaultTopologiesDir;
+  const cwd = options.cwd ?? process.cwd();
   const read = await readSource(path);
   if (read.status !== 'parsed') return { ok: false, errors: describeUnparsed(path, read, 'suite file') };
   const { source } = read;
   const schemas = loadSuiteSchemas();
   const errors: DefinitionError[] = checkDocumentShape(schemas.validateSuite, source.data).map((issue) => placeIssue(source, issue));
 
-  const estate = await resolveEstateReference(source, topologiesDir);
+  const estate = await resolveEstateReference(source, topologiesDir, cwd);
   errors.push(...estate.errors);
   const scenarios = scenariosOf(source.data);
   const references = [
@@ -52,7 +53,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const context: ExpectationContext = {
     cache: new Map(),
     catalog: readMeasurementCatalog(options.resultSchemaFile ?? defaultResultSchemaFile),
-    cwd: options.cwd ?? process.cwd(),
+    cwd,
   };
   const expectations: ExpectationSpec[] = [];
   for (const [index, scenario] of scenarios.entries()) {
