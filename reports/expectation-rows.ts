@@ -40,7 +40,7 @@ export function expectationRows(result: ScenarioResult, expect: ExpectationSpec)
     if (text && !texts.includes(text)) texts.push(text);
     expectedByPath.set(path, texts);
   }
-  return [...expectedByPath].map(([path, texts]) => {
+  const rows = [...expectedByPath].map(([path, texts]): ExpectationRow => {
     const measuredPath = measuredPathOf(path);
     const { present, value } = lookupPath(result, measuredPath);
     const measured = present && value !== null;
@@ -51,6 +51,9 @@ export function expectationRows(result: ScenarioResult, expect: ExpectationSpec)
       status: !measured ? 'not measured' : failedAt(result, measuredPath) ? 'failed' : 'ok',
     };
   });
+  // A section constrained only to be an object (failover: {type: object}) is a container of
+  // the rows below it, not a measurement of its own.
+  return rows.filter((row) => !(row.expected === 'object' && rows.some((other) => other.path.startsWith(`${row.path}.`))));
 }
 
 function describeConstraint(expect: ExpectationSpec, schemaId: string | undefined, pointer: string): string {

@@ -33,6 +33,7 @@ th { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: v
 tr.status-failed td { background: var(--fail-bg); }
 tr.status-not-measured td { background: var(--unknown-bg); }
 td.ok { font-weight: 700; white-space: nowrap; }
+td.expected { min-width: 12em; }
 td.ok.ok-ok { color: var(--pass); } td.ok.ok-failed { color: var(--fail); } td.ok.ok-not-measured { color: var(--unknown); }
 ul.findings { margin: 0; padding-left: 20px; }
 ul.findings.failures li { color: var(--fail); font-weight: 600; }
