@@ -42,6 +42,7 @@ describe('renderHtmlReport', () => {
     );
     expect(html).toContain('<td class="observed">not measured</td><td class="ok ok-not-measured">? not measured</td>');
     expect(html).toContain('<td class="ok ok-ok">✓ ok</td>');
+    expect(html).not.toContain('<td><code>failover</code></td>');
   });
 
   it('renderHtmlReport - each sampled scenario has a well-formed inline SVG timeline', () => {
