@@ -40,7 +40,7 @@ export function writeEstateFile(file: string, yaml: string): void {
 
 /** Plain when YAML would read it back unchanged as a string, double-quoted otherwise. */
 function yamlScalar(value: string): string {
-  return /^[A-Za-z0-9_/.:+=-][A-Za-z0-9_/.:+= -]*$/.test(value) && !/[:\s]$/.test(value) && !/: /.test(value)
-    ? value
-    : JSON.stringify(value);
+  const plain = /^[A-Za-z_/][A-Za-z0-9_/.:+=-]*$/.test(value) && !value.endsWith(':');
+  const reserved = /^(true|false|yes|no|on|off|null|y|n)$/i.test(value);
+  return plain && !reserved ? value : JSON.stringify(value);
 }

@@ -1,3 +1,5 @@
+import type { CommandResult } from './commands/command-types.ts';
+import { runCommand } from './commands/run-command.ts';
 import { LabEstate } from './lab-estate.ts';
 import { parseTopology, type Topology } from './topology.ts';
 import type { TruthEvent } from './truth-log.ts';
@@ -55,4 +57,15 @@ export async function startActiveAndStandby({ estate, clock, topology }: TestEst
   const started = estate.startConfiguredInstances();
   clock.advanceBy(topology.queueManagers[0]?.logReplayMs ?? 0);
   await started;
+}
+
+/**
+ * Runs a command line on a host as the SSH user would, moving the virtual clock on by
+ * `advanceMs` while it runs (strmqm waits for log replay, endmqm -i for the shutdown).
+ */
+export async function runOn(lab: TestEstate, host: string, commandLine: string, advanceMs = 0): Promise<CommandResult> {
+  const { estate, clock } = lab;
+  const running = runCommand(estate, { host, user: 'mqm', commandLine, parentPid: estate.host(host).sshdPid });
+  clock.advanceBy(advanceMs);
+  return running;
 }

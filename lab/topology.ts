@@ -121,7 +121,7 @@ export function parseTopology(raw: unknown, file: string): Topology {
     instances.forEach((host, index) => {
       const at = `${field}.instances[${index}]`;
       if (typeof host !== 'string' || !hostByName.has(host)) fail(at, `unknown host ${JSON.stringify(host)}`);
-      else if (hostByName.get(host)?.role !== 'mq') fail(at, `${host} is not an mq host`);
+      else if (hostByName.get(host)?.role === 'nfs-server') fail(at, `${host} is the NFS server, not an mq host`);
       if (instances.indexOf(host) !== index) fail(at, `${String(host)} is listed twice`);
     });
     const version = spec.version === undefined ? DEFAULT_VERSION : String(spec.version);
