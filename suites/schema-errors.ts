@@ -132,8 +132,9 @@ function describeFieldCount(error: AjvError, parent: Record<string, unknown>, is
     const given = present.length === 0 ? 'none given' : `got ${present.join(', ')}`;
     return issue(`must have exactly one of ${fields.join(', ')} (${given})`);
   }
-  const limit = String((error.params as { limit: number }).limit);
-  return issue(error.keyword === 'minProperties' ? `must have at least ${limit} entries` : `must have at most ${limit} entries`);
+  const limit = (error.params as { limit: number }).limit;
+  const entries = `${limit} entr${limit === 1 ? 'y' : 'ies'}`;
+  return issue(error.keyword === 'minProperties' ? `must have at least ${entries}` : `must have at most ${entries}`);
 }
 
 function describePattern(error: AjvError, parent: Record<string, unknown>, pointer: string, defaultCode: DefinitionErrorCode): Issue {
@@ -144,8 +145,8 @@ function describePattern(error: AjvError, parent: Record<string, unknown>, point
   if (rule !== undefined) {
     return { code: 'MQC-SUITE-MQ-NAME', pointer: at, at: isKey ? 'key' : 'value', message: checkName(rule.kind, value) ?? `invalid ${rule.label}` };
   }
-  const what = typeof parent.title === 'string' ? parent.title : `value matching ${String(parent.pattern)}`;
-  return { code: defaultCode, pointer: at, at: isKey ? 'key' : 'value', message: `${describeValue(value, at)} is not a valid ${what}` };
+  const what = typeof parent.title === 'string' ? `a ${parent.title}` : `a string matching ${String(parent.pattern)}`;
+  return { code: defaultCode, pointer: at, at: isKey ? 'key' : 'value', message: `must be ${what}, got ${describeValue(value, at)}` };
 }
 
 function describeDiscriminator(error: AjvError, pointer: string): Issue | undefined {

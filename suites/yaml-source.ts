@@ -31,7 +31,7 @@ export class SourceDocument implements SourceLocator {
         break;
       }
       key = step.key;
-      node = step.value ?? step.key;
+      node = isBlank(step.value) ? step.key : step.value;
     }
     const target = at === 'key' && complete && key !== undefined ? key : node;
     return this.positionOf(target);
@@ -58,6 +58,13 @@ function stepInto(container: unknown, token: string): { key?: unknown; value: un
     return item === undefined ? undefined : { value: item };
   }
   return undefined;
+}
+
+/** An absent value (`expect:` with nothing after it) is best shown at its key. */
+function isBlank(node: unknown): boolean {
+  if (node === null || node === undefined) return true;
+  const range = (node as { range?: [number, number, number] }).range;
+  return isScalar(node) && node.value === null && range !== undefined && range[0] === range[1];
 }
 
 function keyText(key: unknown): string {
