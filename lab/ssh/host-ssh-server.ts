@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ParsedKey } from 'ssh2';
+import type { CommandResult } from '../commands/command-types.ts';
 import { runCommand } from '../commands/run-command.ts';
 import type { LabEstate } from '../lab-estate.ts';
 
@@ -69,13 +70,16 @@ function handleConnection(client: Connection, options: HostSshOptions): void {
       session.on('exec', (accept, _reject, info) => {
         const stream = accept();
         const request = { host: options.host, user: options.user, commandLine: info.command, parentPid: sessionPid ?? host.sshdPid };
-        void runCommand(options.estate, request).then((result) => {
+        const reply = (result: CommandResult): void => {
           if (stream.destroyed) return;
           if (result.stdout) stream.write(result.stdout);
           if (result.stderr) stream.stderr.write(result.stderr);
           stream.exit(result.exitCode);
           stream.end();
-        });
+        };
+        runCommand(options.estate, request).then(reply, (error: unknown) =>
+          reply({ stdout: '', stderr: `sh: 1: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 }),
+        );
       });
     });
   });
