@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpectationSpec } from '../suites/suite-model.ts';
-import { judgeExpectation, worstVerdict } from './expectation-judge.ts';
+import { judgeExpectation, mergeVerdicts } from './expectation-judge.ts';
 import { measureScenario } from './judge-scenario.ts';
 import { recordingOf, saneKillFailover } from './recording-fixtures.ts';
 
@@ -206,13 +206,13 @@ describe('judgeExpectation verdicts', () => {
   });
 });
 
-describe('worstVerdict', () => {
+describe('mergeVerdicts', () => {
   it.each([
     { name: 'all passes make a pass', verdicts: ['pass', 'pass'], worst: 'pass' },
     { name: 'an unknown beats a pass', verdicts: ['pass', 'unknown'], worst: 'unknown' },
     { name: 'a fail beats an unknown', verdicts: ['unknown', 'fail', 'pass'], worst: 'fail' },
     { name: 'nothing judged is unknown', verdicts: [], worst: 'unknown' },
-  ] as const)('worstVerdict - $name', ({ verdicts, worst }) => {
-    expect(worstVerdict(verdicts)).toBe(worst);
+  ] as const)('mergeVerdicts - $name', ({ verdicts, worst }) => {
+    expect(mergeVerdicts(verdicts)).toBe(worst);
   });
 });

@@ -41,7 +41,7 @@ export function judgeExpectation(
 }
 
 /** The worst of several verdicts, as Jepsen composes checkers; nothing judged is unknown. */
-export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+export function mergeVerdicts(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.includes('fail')) return 'fail';
   if (verdicts.length === 0 || verdicts.includes('unknown')) return 'unknown';
   return 'pass';

@@ -42,7 +42,7 @@ export function measureFailover(recording: ScenarioRecording): FailoverMeasureme
   };
   if (faultAtMs === null || oldHost === null) return measurement;
 
-  const afterFault = sortByTime(queueManagerSamples(recording)).filter((sample) => sample.t >= faultAtMs);
+  const afterFault = sortByTime(selectQueueManagerSamples(recording)).filter((sample) => sample.t >= faultAtMs);
   const ended = afterFault.find((sample) => showsOldInstanceEnded(sample, oldHost));
   if (ended) measurement.oldInstanceEndedAt = isoInstant(ended.t);
 
@@ -81,7 +81,7 @@ function runsOf(hostSamples: InstanceSample[]): InstanceStateRun[] {
 }
 
 /** The recording's samples of its own queue manager (a probe may watch others too). */
-export function queueManagerSamples(recording: ScenarioRecording): InstanceSample[] {
+export function selectQueueManagerSamples(recording: ScenarioRecording): InstanceSample[] {
   return recording.samples.filter((sample) => sample.queueManager === recording.queueManager);
 }
 

@@ -2,7 +2,7 @@ import type { ExpectationOutcome, FailoverMeasurement, ScenarioResult, TimelineE
 import type { ScenarioRecording } from './scenario-recording.ts';
 import type { ScenarioSpec } from '../suites/suite-model.ts';
 import { judgeExpectation } from './expectation-judge.ts';
-import { measureFailover, queueManagerSamples } from './failover-phases.ts';
+import { measureFailover, selectQueueManagerSamples } from './failover-phases.ts';
 import { observeSampleChanges } from './sample-observations.ts';
 
 /** The result document without its judgement: what the expectation is judged against. */
@@ -49,7 +49,7 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
     }
   };
   const failover = attempt('failover', () => measureFailover(recording), unmeasuredFailover(recording));
-  const observations = attempt('sample observation', () => observeSampleChanges(queueManagerSamples(recording)), []);
+  const observations = attempt('sample observation', () => observeSampleChanges(selectQueueManagerSamples(recording)), []);
   const errorEvents = checkerFailures.map((summary) => checkerErrorEvent(summary, recording));
   const document: MeasuredScenario = {
     schemaVersion: 1,

@@ -1,7 +1,7 @@
 import type { ScenarioResult, SuiteResult } from './result-document.ts';
 import type { ScenarioRecording } from './scenario-recording.ts';
 import type { ExpectationSpec, ScenarioSpec } from '../suites/suite-model.ts';
-import { worstVerdict } from './expectation-judge.ts';
+import { mergeVerdicts } from './expectation-judge.ts';
 import { judgeScenario } from './judge-scenario.ts';
 
 export interface SuiteRunInfo {
@@ -42,7 +42,7 @@ export function judgeSuite({ suite, recordings, run, constrainedPaths }: SuiteJu
     suite: suite.name,
     startedAt: run.startedAt ?? earliest,
     endedAt: run.endedAt ?? latest,
-    verdict: worstVerdict(scenarios.map((scenario) => scenario.verdict)),
+    verdict: mergeVerdicts(scenarios.map((scenario) => scenario.verdict)),
     estateDirty: scenarios.some((scenario) => !scenario.recovery.ok),
     scenarios,
   };

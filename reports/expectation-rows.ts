@@ -31,7 +31,7 @@ const PHRASES: Record<string, (value: unknown) => string> = {
 };
 
 /** For each measurement the expectation constrains: what was expected, what was observed, whether it held. */
-export function expectationRows(result: ScenarioResult, expect: ExpectationSpec): ExpectationRow[] {
+export function buildExpectationRows(result: ScenarioResult, expect: ExpectationSpec): ExpectationRow[] {
   const expectedByPath = new Map<string, string[]>();
   for (const constraint of collectConstraints(expect.schema, expect.schemas)) {
     const path = constraint.path;

@@ -3,7 +3,7 @@ import { instanceStateSeries } from '../checkers/failover-phases.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { fixtureRecordings, fixtureResult, fixtureSuite, HOSTILE_TEXT } from './run-fixtures.ts';
 import type { ScenarioExtras } from './scenario-section.ts';
-import { wellFormedXmlProblems } from './well-formed-xml.ts';
+import { findXmlProblems } from './well-formed-xml.ts';
 
 function renderFixture(): string {
   const suite = fixtureSuite();
@@ -48,7 +48,7 @@ describe('renderHtmlReport', () => {
   it('renderHtmlReport - each sampled scenario has a well-formed inline SVG timeline', () => {
     const charts = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((match) => match[0]);
     expect(charts).toHaveLength(3);
-    for (const chart of charts) expect(wellFormedXmlProblems(chart)).toEqual([]);
+    for (const chart of charts) expect(findXmlProblems(chart)).toEqual([]);
   });
 
   it('renderHtmlReport - the event timeline and the recovery actions are tables of words', () => {

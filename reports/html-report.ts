@@ -2,7 +2,7 @@ import { describeExitCode, exitCodeFor } from '../checkers/exit-code.ts';
 import type { ScenarioResult, SuiteResult } from '../checkers/result-document.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
 import { REPORT_CSS } from './report-styles.ts';
-import { renderScenarioSection, scenarioAnchor, verdictBadge, type ScenarioExtras } from './scenario-section.ts';
+import { renderScenarioSection, scenarioAnchor, renderVerdictBadge, type ScenarioExtras } from './scenario-section.ts';
 import { noVerdictReasons, recoveryProblem } from './verdict-words.ts';
 
 /**
@@ -54,7 +54,7 @@ function renderHeader(result: SuiteResult): string {
     `<div><dt>Duration</dt><dd>${esc(duration)}</dd></div>`,
     `<div><dt>Scenarios</dt><dd>${result.scenarios.length}</dd></div>`,
     '</dl>',
-    `<div class="overall">${verdictBadge(result.verdict)} <span>exit code ${code}: ${esc(describeExitCode(code))}</span></div>`,
+    `<div class="overall">${renderVerdictBadge(result.verdict)} <span>exit code ${code}: ${esc(describeExitCode(code))}</span></div>`,
     banner,
     '</header>',
   ].join('\n');
@@ -69,7 +69,7 @@ function renderOverview(result: SuiteResult): string {
     return [
       '<tr>',
       `<td><a href="#${esc(scenarioAnchor(scenario.scenario))}">${esc(scenario.scenario)}</a></td>`,
-      `<td>${verdictBadge(scenario.verdict)}</td>`,
+      `<td>${renderVerdictBadge(scenario.verdict)}</td>`,
       `<td class="time">${seconds === null ? '\u2014' : esc(seconds.toFixed(3))}</td>`,
       `<td>${scenario.recovery.ok ? 'restored' : '<strong>not restored</strong>'}</td>`,
       `<td>${esc(headline(scenario))}</td>`,

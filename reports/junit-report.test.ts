@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunitXml } from './junit-report.ts';
 import { fixtureRecordings, fixtureResult, HOSTILE_TEXT } from './run-fixtures.ts';
-import { wellFormedXmlProblems } from './well-formed-xml.ts';
+import { findXmlProblems } from './well-formed-xml.ts';
 
 describe('renderJunitXml', () => {
   const xml = renderJunitXml(fixtureResult());
 
   it('renderJunitXml - is well-formed XML', () => {
-    expect(wellFormedXmlProblems(xml)).toEqual([]);
+    expect(findXmlProblems(xml)).toEqual([]);
   });
 
   it('renderJunitXml - one testsuite with one testcase per scenario and honest counts', () => {

@@ -1,7 +1,7 @@
 import type { HostStateSeries } from '../checkers/failover-phases.ts';
 import type { ScenarioResult, TimelineEvent } from '../checkers/result-document.ts';
 import type { ScenarioSpec } from '../suites/suite-model.ts';
-import { expectationRows } from './expectation-rows.ts';
+import { buildExpectationRows } from './expectation-rows.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
 import { formatRelativeSeconds, renderTimelineSvg, STATE_COLOURS, STATE_LABELS } from './timeline-svg.ts';
 import { describeHarness, noVerdictReasons, recoveryProblem, verdictLabel } from './verdict-words.ts';
@@ -16,7 +16,7 @@ export function scenarioAnchor(scenario: string): string {
   return `scenario-${scenario.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-export function verdictBadge(verdict: ScenarioResult['verdict']): string {
+export function renderVerdictBadge(verdict: ScenarioResult['verdict']): string {
   return `<span class="badge ${verdict}">${esc(verdictLabel(verdict))}</span>`;
 }
 
@@ -25,7 +25,7 @@ export function renderScenarioSection(result: ScenarioResult, extras: ScenarioEx
   const anchor = scenarioAnchor(result.scenario);
   return [
     `<section class="card scenario" id="${esc(anchor)}">`,
-    `<h2>${verdictBadge(result.verdict)} ${esc(result.scenario)}</h2>`,
+    `<h2>${renderVerdictBadge(result.verdict)} ${esc(result.scenario)}</h2>`,
     extras.spec?.description ? `<p class="description">${esc(extras.spec.description)}</p>` : '',
     renderFacts(result),
     renderFindings(result),
@@ -71,7 +71,7 @@ function list(kind: 'failures' | 'missing', items: readonly string[]): string {
 
 function renderExpectationTable(result: ScenarioResult, spec: ScenarioSpec | undefined): string {
   if (!spec) return '';
-  const rows = expectationRows(result, spec.expect);
+  const rows = buildExpectationRows(result, spec.expect);
   if (rows.length === 0) return '';
   const marks = { ok: '\u2713 ok', failed: '\u2717 failed', 'not measured': '? not measured' } as const;
   const body = rows.map((row) => {

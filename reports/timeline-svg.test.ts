@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { instanceStateSeries, measureFailover } from '../checkers/failover-phases.ts';
 import { recordingOf, saneKillFailover, steadyBefore, unreachable } from '../checkers/recording-fixtures.ts';
 import { formatRelativeSeconds, renderTimelineSvg, tickSeconds } from './timeline-svg.ts';
-import { wellFormedXmlProblems } from './well-formed-xml.ts';
+import { findXmlProblems } from './well-formed-xml.ts';
 
 describe('renderTimelineSvg', () => {
   const recording = recordingOf(saneKillFailover());
@@ -13,7 +13,7 @@ describe('renderTimelineSvg', () => {
   });
 
   it('renderTimelineSvg - is well-formed SVG', () => {
-    expect(wellFormedXmlProblems(svg)).toEqual([]);
+    expect(findXmlProblems(svg)).toEqual([]);
   });
 
   it('renderTimelineSvg - draws one lane per host coloured by state', () => {

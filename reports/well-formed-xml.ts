@@ -8,7 +8,7 @@ const NAME = '[A-Za-z_:][A-Za-z0-9_.:-]*';
 const TAG = new RegExp(`^<(/?)(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>$`);
 const ATTRIBUTE = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g');
 
-export function wellFormedXmlProblems(xml: string): string[] {
+export function findXmlProblems(xml: string): string[] {
   const problems: string[] = [];
   const open: string[] = [];
   let roots = 0;
