@@ -3,7 +3,7 @@ import type { LabHost } from './lab-host.ts';
 import type { NfsClient } from './nfs-client.ts';
 import { activeOnlyProcesses, controllerCommand, coreProcesses, type MqProcessSpec } from './mq-processes.ts';
 import type { TopologyQueueManager } from './topology.ts';
-import type { InstanceState, SignalName, TruthEventInput } from './truth-log.ts';
+import type { InstanceState, TruthEventInput } from './truth-log.ts';
 
 /** endmqm -c, -w, -i, -p. */
 export type EndMode = 'controlled' | 'wait' | 'immediate' | 'preemptive';
@@ -107,10 +107,6 @@ export class QmInstance {
     return new Promise((resolve) => this.waiters.push({ states, resolve }));
   }
 
-  processIds(): number[] {
-    return [...this.processes.keys()];
-  }
-
   private becomeStandby(): void {
     this.setState('standby');
     this.pollTimer = startPeriodicTimer(this.deps.clock, this.deps.config.standbyPollMs, () => {
@@ -148,7 +144,7 @@ export class QmInstance {
     this.deps.onEnded(this, this.owning ? 'unexpectedly' : undefined);
   }
 
-  private onProcessSignal(pid: number, spec: MqProcessSpec, _signal: SignalName): void {
+  private onProcessSignal(pid: number, spec: MqProcessSpec): void {
     if (this.state === 'ended') return;
     if (spec.restartable && this.state === 'active') {
       this.deps.host.processes.exit(pid);
@@ -165,7 +161,7 @@ export class QmInstance {
       user: 'mqm',
       ppid,
       command: spec.command,
-      onSignal: (signal) => this.onProcessSignal(pid, spec, signal),
+      onSignal: () => this.onProcessSignal(pid, spec),
     });
     pid = process.pid;
     this.processes.set(pid, spec);
