@@ -3,7 +3,7 @@ import { faultModule } from './faults/fault-catalog.ts';
 import type { FaultContext, FaultTarget, Injected } from './faults/fault-module.ts';
 import { checkInstanceRoles, type InstanceRolesRequest } from './probes/check-instance-roles.ts';
 import { watchInstances, type WatchInstancesRequest } from './probes/watch-instances.ts';
-import { recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
+import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
 import { toActivityFailure } from './ssh/activity-failure.ts';
 import type { SshPool } from './ssh/ssh-pool.ts';
 
@@ -60,6 +60,7 @@ export function createActivities(deps: ActivityDependencies) {
     restoreFault: atBoundary((request: RestoreRequest) =>
       faultModule(request.fault.kind).restore(faultContext(deps, request), request.target),
     ),
+    openRunDir,
     recordScenario,
     recordScenarioNotRun,
     writeSuiteReport,

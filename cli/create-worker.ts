@@ -42,6 +42,8 @@ export async function createMqchaosWorker(options: {
     taskQueue: options.taskQueue,
     workflowBundle: await workflowBundle(),
     activities: createActivities({ ssh }),
+    // Cancellation reaches an activity only with a heartbeat: keep them frequent so an abort is prompt.
+    maxHeartbeatThrottleInterval: '1 second',
   });
   return { worker, close: () => ssh.closeAll() };
 }

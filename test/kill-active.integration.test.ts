@@ -23,7 +23,7 @@ async function runSuiteFile(suite: SuiteDefinition): Promise<{ outcome: SuiteOut
   const outcome = await harness.client.workflow.execute(runSuite, {
     taskQueue: harness.taskQueue,
     workflowId: `it-${suite.name}-${Date.now()}`,
-    args: [{ runId: `it-${Date.now()}`, runDir, suite: suite.name, scenarios: suite.scenarios, estate: harness.estate }],
+    args: [{ runId: `it-${Date.now()}`, runDir, suite: { ...suite, estate: harness.estate } }],
   });
   const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as SuiteResult;
   return { outcome, result, truthFrom };

@@ -2,6 +2,7 @@ import {
   ActivityCancellationType,
   ApplicationFailure,
   CancellationScope,
+  CancelledFailure,
   defineQuery,
   defineSignal,
   isCancellation,
@@ -38,7 +39,7 @@ const recording = proxyActivities<MqchaosActivities>({
 function watchActivities(windowMs: number) {
   return proxyActivities<MqchaosActivities>({
     startToCloseTimeout: windowMs + 60_000,
-    heartbeatTimeout: '10 seconds',
+    heartbeatTimeout: '5 seconds',
     retry: { maximumAttempts: 3, initialInterval: '1s' },
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   });
@@ -120,12 +121,16 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
     });
   } catch (err) {
     if (isCancellation(err)) cancellation = err;
-    harnessStatus = isCancellation(err) ? 'aborted' : 'failed';
-    steps.push({
-      at: new Date().toISOString(),
-      kind: 'error',
-      summary: isCancellation(err) ? `scenario aborted${progress.aborted ? `: ${progress.aborted}` : ''}` : String((err as Error).message ?? err),
-    });
+    else {
+      harnessStatus = 'failed';
+      steps.push({ at: new Date().toISOString(), kind: 'error', summary: String((err as Error).message ?? err) });
+    }
+  }
+  // A cancellation can also arrive while nothing cancellable is pending (an activity finishing as it is told).
+  if (harnessStatus === 'completed' && (cancellation || work.consideredCancelled)) {
+    harnessStatus = 'aborted';
+    steps.push({ at: new Date().toISOString(), kind: 'error', summary: `scenario aborted${progress.aborted ? `: ${progress.aborted}` : ''}` });
+    if (progress.aborted === null) cancellation ??= new CancelledFailure('scenario workflow cancelled');
   }
 
   let outcome: ScenarioOutcome | undefined;

@@ -17,9 +17,11 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
   const outcomes: ScenarioOutcome[] = [];
   let estateDirty = false;
   let cancellation: unknown = null;
+  const { suite } = input;
+  await reporting.openRunDir({ runDir: input.runDir, suite });
   try {
-    for (const scenario of input.scenarios) {
-      const scenarioInput = { runId: input.runId, suite: input.suite, runDir: input.runDir, scenario, estate: input.estate };
+    for (const scenario of suite.scenarios) {
+      const scenarioInput = { runId: input.runId, suite: suite.name, runDir: input.runDir, scenario, estate: suite.estate };
       if (estateDirty) {
         outcomes.push(await reporting.recordScenarioNotRun(scenarioInput, 'an earlier scenario left the estate dirty'));
         continue;

@@ -1,5 +1,5 @@
 import type { HarnessStatus, Verdict } from '../checkers/result-document.ts';
-import type { EstateSpec, ScenarioSpec } from '../suites/suite-model.ts';
+import type { EstateSpec, ResolvedSuite, ScenarioSpec } from '../suites/suite-model.ts';
 
 /** What `runScenario` receives: everything it needs, no secrets (credentials are references). */
 export interface RunScenarioInput {
@@ -24,10 +24,9 @@ export interface ScenarioOutcome {
 
 export interface RunSuiteInput {
   runId: string;
+  /** The run's artifact folder on the workers' filesystem; `suite.json` and the report go there. */
   runDir: string;
-  suite: string;
-  scenarios: ScenarioSpec[];
-  estate: EstateSpec;
+  suite: ResolvedSuite;
 }
 
 export interface SuiteOutcome {

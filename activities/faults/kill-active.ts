@@ -47,14 +47,16 @@ export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
       timeoutMs: COMMAND_TIMEOUT_MS,
     });
     const target: KillActiveTarget = { host: activeHost.name, pid, signal: spec.signal };
+    // The signal is delivered between sending the command and its exit status: take the midpoint, as the probe does.
+    const injectedAt = Math.round((result.startedAt + result.endedAt) / 2);
     await recordEvent(ctx.scenarioDir, {
-      at: new Date(result.startedAt).toISOString(),
+      at: new Date(injectedAt).toISOString(),
       kind: 'fault-injected',
       host: activeHost.name,
       summary: `${killActive.describe(target)} (amqzxma0 -m ${ctx.queueManager})`,
       detail: { ...target },
     });
-    return { injectedAt: result.startedAt, target };
+    return { injectedAt, target };
   },
 
   async verify(ctx, target) {
@@ -95,7 +97,8 @@ export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
       intervalMs: 250,
     });
     actions.push(`verified ${ctx.queueManager}: active on ${roles.active.join(', ')}, standby on ${roles.standby.join(', ')}`);
-    await recordEvent(ctx.scenarioDir, { kind: 'fault-restored', summary: actions.join('; ') });
+    const what = target ? `restored ${killActive.describe(target)}` : 'restore-all sweep';
+    await recordEvent(ctx.scenarioDir, { kind: 'fault-restored', summary: `${what}: ${actions.join('; ')}` });
     return actions;
   },
 

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exitCodeFor } from '../../checkers/exit-code.ts';
 import { judgeScenario } from '../../checkers/judge-scenario.ts';
@@ -7,7 +8,7 @@ import type { ScenarioRecording } from '../../checkers/scenario-recording.ts';
 import { analyzeRun } from '../../reports/analyze-run.ts';
 import { readScenarioRecording, writeScenarioRecording } from '../../reports/scenario-recording-files.ts';
 import { constrainedPaths } from '../../suites/expectation-paths.ts';
-import type { ScenarioSpec } from '../../suites/suite-model.ts';
+import type { ResolvedSuite, ScenarioSpec } from '../../suites/suite-model.ts';
 import type { RunScenarioInput, ScenarioOutcome, SuiteOutcome } from '../../workflows/scenario-io.ts';
 import { appendJsonLines, eventsFile } from './artifact-files.ts';
 
@@ -52,6 +53,12 @@ export async function recordScenarioNotRun(input: RunScenarioInput, reason: stri
   recording.events.push({ at: new Date().toISOString(), kind: 'error', summary: `not run: ${reason}` });
   await writeScenarioRecording(scenarioDir(input.runDir, input.scenario.name), recording);
   return outcomeOf(judgeScenario(recording, input.scenario, constrainedPaths(input.scenario.expect)));
+}
+
+/** Starts the run's artifact folder with `suite.json`: the suite exactly as run (credential references, no secrets). */
+export async function openRunDir(request: { runDir: string; suite: ResolvedSuite }): Promise<void> {
+  await mkdir(request.runDir, { recursive: true });
+  await writeFile(join(request.runDir, 'suite.json'), `${JSON.stringify(request.suite, null, 2)}\n`);
 }
 
 /** Judges every recorded scenario of the run and writes result.json, junit.xml and index.html. */
