@@ -75,3 +75,14 @@ describe('judgeScenario', () => {
     expect(result.events.some((e) => e.kind === 'error' && e.summary.startsWith('the failover checker failed'))).toBe(true);
   });
 });
+
+describe('judgeScenario constrained paths', () => {
+  it('judgeScenario - by default a measurement the schema tolerates as null is still needed', () => {
+    const lenient = scenarioSpecOf({
+      properties: { failover: { properties: { instanceFailoverSeconds: { type: ['number', 'null'], maximum: 30 } } } },
+    });
+    const result = judgeScenario(recordingOf(steadyBefore(10)), lenient);
+    expect(result.verdict).toBe('unknown');
+    expect(result.expectation.missing).toEqual(['failover.instanceFailoverSeconds was not measured']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ExpectationOutcome, FailoverMeasurement, ScenarioResult, TimelineEvent, Verdict } from './result-document.ts';
 import type { ScenarioRecording } from './scenario-recording.ts';
+import { constrainedPaths as collectConstrainedPaths } from '../suites/expectation-paths.ts';
 import type { ScenarioSpec } from '../suites/suite-model.ts';
 import { judgeExpectation } from './expectation-judge.ts';
 import { measureFailover, selectQueueManagerSamples } from './failover-phases.ts';
@@ -18,12 +19,13 @@ export interface ScenarioMeasurement {
  * Measures what a scenario recorded, judges it against the scenario's expectation and
  * reaches a verdict. A harness that did not complete, or a checker that threw, cannot pass:
  * the verdict is unknown unless an expectation already failed. A failed recovery stays in
- * the document (the CLI maps it to exit code 3).
+ * the document (the CLI maps it to exit code 3). `constrainedPaths` defaults to the paths the
+ * expectation's schemas constrain.
  */
 export function judgeScenario(
   recording: ScenarioRecording,
   spec: ScenarioSpec,
-  constrainedPaths: readonly string[],
+  constrainedPaths: readonly string[] = collectConstrainedPaths(spec.expect),
 ): ScenarioResult {
   const { document, checkerFailures } = measureScenario(recording);
   const judged = judgeExpectation(document, spec.expect, constrainedPaths);

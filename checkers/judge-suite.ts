@@ -17,8 +17,8 @@ export interface SuiteJudgement {
   /** Recordings by scenario; a scenario without one did not run. */
   recordings: readonly ScenarioRecording[];
   run: SuiteRunInfo;
-  /** The document paths an expectation constrains (suites/expectation-paths.ts). */
-  constrainedPaths: (expect: ExpectationSpec) => readonly string[];
+  /** The document paths an expectation constrains; by default those its schemas constrain. */
+  constrainedPaths?: (expect: ExpectationSpec) => readonly string[];
 }
 
 /**
@@ -33,7 +33,7 @@ export function judgeSuite({ suite, recordings, run, constrainedPaths }: SuiteJu
   }
   const scenarios: ScenarioResult[] = suite.scenarios.map((spec) => {
     const recording = byName.get(spec.name) ?? notRunRecording(spec, suite.name, run.runId);
-    return judgeScenario(recording, spec, constrainedPaths(spec.expect));
+    return judgeScenario(recording, spec, constrainedPaths?.(spec.expect));
   });
   const [earliest, latest] = recordedSpan(recordings);
   return {

@@ -2,7 +2,6 @@ import { basename, join } from 'node:path';
 import { judgeSuite, notRunRecording } from '../checkers/judge-suite.ts';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import type { ScenarioRecording } from '../checkers/scenario-recording.ts';
-import { constrainedPaths } from '../suites/expectation-paths.ts';
 import type { ResolvedSuite, ScenarioSpec } from '../suites/suite-model.ts';
 import { readScenarioRecording, scenarioRecordingDir, type PartialRecording } from './scenario-recording-files.ts';
 import { readSuiteIfPresent, SUITE_FILE, writeRunReport } from './write-run-report.ts';
@@ -17,7 +16,7 @@ export async function analyzeRun(runDir: string): Promise<SuiteResult> {
   const stored = await readRecordings(runDir, suite);
   const runId = stored.find(({ recording }) => recording.runId)?.recording.runId ?? basename(runDir);
   const recordings = stored.map(({ spec, recording }) => completeRecording(recording, spec, suite.name, runId));
-  const result = judgeSuite({ suite, recordings, run: { runId }, constrainedPaths });
+  const result = judgeSuite({ suite, recordings, run: { runId } });
   await writeRunReport(runDir, result, { suite, recordings });
   return result;
 }

@@ -2,7 +2,6 @@ import { judgeSuite } from '../checkers/judge-suite.ts';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import type { ScenarioRecording } from '../checkers/scenario-recording.ts';
 import { event, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from '../checkers/recording-fixtures.ts';
-import { constrainedPaths } from '../suites/expectation-paths.ts';
 import type { ResolvedSuite, ScenarioSpec } from '../suites/suite-model.ts';
 
 /** A small run for report tests: one scenario passes, one fails, one has no verdict. */
@@ -44,5 +43,5 @@ export function fixtureRecordings(): ScenarioRecording[] {
 }
 
 export function fixtureResult(recordings = fixtureRecordings()): SuiteResult {
-  return judgeSuite({ suite: fixtureSuite(), recordings, run: { runId: 'run-20261121-1000' }, constrainedPaths });
+  return judgeSuite({ suite: fixtureSuite(), recordings, run: { runId: 'run-20261121-1000' } });
 }
