@@ -3,7 +3,7 @@ import type { ScenarioResult, SuiteResult, Verdict } from './result-document.ts'
 import { describeExitCode, exitCodeFor } from './exit-code.ts';
 
 function scenario(verdict: Verdict, recoveryOk = true): ScenarioResult {
-  return { verdict, recovery: { ok: recoveryOk, actions: [] } } as ScenarioResult;
+  return { verdict, recovery: { ok: recoveryOk, actions: [] } } as unknown as ScenarioResult;
 }
 
 function suiteOf(scenarios: ScenarioResult[], estateDirty = false): SuiteResult {
