@@ -5,7 +5,7 @@ import { appendPointer } from './json-pointer.ts';
 import { checkName } from './mq-names.ts';
 import { loadSuiteSchemas } from './suite-schemas.ts';
 import type { CredentialRef, EstateSpec, HostSpec } from './suite-model.ts';
-import { readSource, type SourceDocument, type SourceRead } from './yaml-source.ts';
+import { describeUnparsed, readSource, type SourceDocument } from './yaml-source.ts';
 
 /**
  * Estates as files (`estate: { file: ... }`, or the estate.yaml `mqchaos lab up` writes)
@@ -33,24 +33,9 @@ export function checkEstateSource(source: SourceDocument): EstateLoad {
   return { ok: true, estate: compileEstate(source.data, dirname(source.file)) };
 }
 
-/** File errors of a source that could not be read or parsed: where to look, in words. */
-export function describeUnparsed(file: string, read: Exclude<SourceRead, { status: 'parsed' }>, what: string): DefinitionError[] {
-  if (read.status === 'unreadable') {
-    return [{ code: 'MQC-SUITE-FILE', file, line: 1, column: 1, pointer: '', message: `cannot read ${what}: ${read.reason}` }];
-  }
-  return read.problems.map((problem) => ({
-    code: 'MQC-SUITE-YAML' as const,
-    file,
-    line: problem.line,
-    column: problem.column,
-    pointer: '',
-    message: `malformed YAML: ${problem.message}`,
-  }));
-}
-
 /** Instance hosts that the estate's `hosts` does not declare. Tolerates data that failed its schema. */
 export function findUndeclaredHosts(estate: unknown, pointer: string): Issue[] {
-  const { hosts, queueManagers } = namesOfEstate(estate);
+  const { hosts, queueManagers } = collectEstateNames(estate);
   const issues: Issue[] = [];
   for (const [name, instances] of queueManagers) {
     instances.forEach((host, index) => {
@@ -73,7 +58,7 @@ export interface EstateNames {
 }
 
 /** The host and queue-manager names of estate-shaped data (an estate, or a lab topology). */
-export function namesOfEstate(estate: unknown): EstateNames {
+export function collectEstateNames(estate: unknown): EstateNames {
   const { hosts, queueManagers } = (isObject(estate) ? estate : {}) as Record<string, unknown>;
   const instancesOf = (queueManager: unknown): string[] => {
     const instances = isObject(queueManager) ? queueManager.instances : undefined;

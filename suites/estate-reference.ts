@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { displayPath, placeIssue, type DefinitionError, type Issue } from './definition-error.ts';
-import { checkEstateSource, compileEstate, describeUnparsed, findUndeclaredHosts, namesOfEstate, type EstateNames } from './estate-file.ts';
+import { checkEstateSource, collectEstateNames, compileEstate, findUndeclaredHosts, type EstateNames } from './estate-file.ts';
 import { checkTopologySource, isBareTopologyName, listTopologyNames, locateTopology } from './lab-topology.ts';
 import type { EstateSource } from './suite-model.ts';
-import { readSource, type SourceDocument } from './yaml-source.ts';
+import { describeUnparsed, readSource, type SourceDocument } from './yaml-source.ts';
 
 /**
  * A suite's `estate:` — inline, an estate file, or a lab topology — checked far enough to
@@ -26,7 +26,7 @@ export async function resolveEstateReference(suite: SourceDocument, topologiesDi
   if (keys.length !== 1) return { where: 'the estate', errors: [] };
   const { inline, file, lab } = estate as { inline?: unknown; file?: unknown; lab?: unknown };
   if (keys[0] === 'inline') {
-    return { names: namesOfEstate(inline), where: 'the inline estate', errors: findUndeclaredHosts(inline, '/estate/inline').map((issue) => placeIssue(suite, issue)) };
+    return { names: collectEstateNames(inline), where: 'the inline estate', errors: findUndeclaredHosts(inline, '/estate/inline').map((issue) => placeIssue(suite, issue)) };
   }
   if (keys[0] === 'file' && typeof file === 'string') return resolveEstateFile(suite, resolve(dirname(suite.file), file), cwd);
   if (keys[0] === 'lab' && typeof lab === 'string') return resolveTopology(suite, lab, topologiesDir, cwd);
@@ -41,7 +41,7 @@ async function resolveEstateFile(suite: SourceDocument, path: string, cwd: strin
   }
   if (read.status === 'malformed') return { where, errors: describeUnparsed(path, read, 'estate file') };
   const loaded = checkEstateSource(read.source);
-  return { names: namesOfEstate(read.source.data), where, errors: loaded.ok ? [] : loaded.errors };
+  return { names: collectEstateNames(read.source.data), where, errors: loaded.ok ? [] : loaded.errors };
 }
 
 async function resolveTopology(suite: SourceDocument, value: string, topologiesDir: string, cwd: string): Promise<EstateResolution> {

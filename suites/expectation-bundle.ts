@@ -2,9 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath, placeIssue, type DefinitionError, type Issue } from './definition-error.ts';
-import { describeUnparsed } from './estate-file.ts';
 import { appendPointer, lookupPointer } from './json-pointer.ts';
-import { readSource, type SourceDocument, type SourceRead } from './yaml-source.ts';
+import { describeUnparsed, readSource, type SourceDocument, type SourceRead } from './yaml-source.ts';
 
 /**
  * An expectation made self-contained: the schema written in the suite plus every shared

@@ -3,7 +3,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { displayPath, placeIssue, type DefinitionError, type Issue } from './definition-error.ts';
 import { bundleExpectation, type BundledExpectation, type SourceCache } from './expectation-bundle.ts';
-import { dialectOf, findKeywordProblems, type Dialect } from './expectation-keywords.ts';
+import { detectDialect, findKeywordProblems, type Dialect } from './expectation-keywords.ts';
 import { collectConstraints } from './expectation-paths.ts';
 import { findNearestNames } from './nearest-names.ts';
 import type { MeasurementCatalog } from './result-measurements.ts';
@@ -31,7 +31,7 @@ export async function checkExpectation(
   const bundled = await bundleExpectation(suite, expectPointer, context.cache, context.cwd);
   if (bundled.bundle === undefined) return { errors: bundled.errors };
   const { bundle } = bundled;
-  const dialect = dialectOf(bundle.schema);
+  const dialect = detectDialect(bundle.schema);
   if (dialect === undefined) {
     const issue: Issue = {
       code: 'MQC-SUITE-EXPECT-SCHEMA',

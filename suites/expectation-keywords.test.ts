@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialectOf, findKeywordProblems } from './expectation-keywords.ts';
+import { detectDialect, findKeywordProblems } from './expectation-keywords.ts';
 
 describe('findKeywordProblems', () => {
   it('findKeywordProblems - an unknown keyword deep inside, with the keyword meant', () => {
@@ -42,12 +42,12 @@ describe('findKeywordProblems', () => {
   });
 });
 
-describe('dialectOf', () => {
-  it('dialectOf - draft-07 by default; the three supported drafts by $schema; others unsupported', () => {
-    expect(dialectOf({})).toBe('draft-07');
-    expect(dialectOf({ $schema: 'http://json-schema.org/draft-07/schema#' })).toBe('draft-07');
-    expect(dialectOf({ $schema: 'https://json-schema.org/draft/2019-09/schema' })).toBe('2019-09');
-    expect(dialectOf({ $schema: 'https://json-schema.org/draft/2020-12/schema' })).toBe('2020-12');
-    expect(dialectOf({ $schema: 'http://json-schema.org/draft-04/schema#' })).toBeUndefined();
+describe('detectDialect', () => {
+  it('detectDialect - draft-07 by default; the three supported drafts by $schema; others unsupported', () => {
+    expect(detectDialect({})).toBe('draft-07');
+    expect(detectDialect({ $schema: 'http://json-schema.org/draft-07/schema#' })).toBe('draft-07');
+    expect(detectDialect({ $schema: 'https://json-schema.org/draft/2019-09/schema' })).toBe('2019-09');
+    expect(detectDialect({ $schema: 'https://json-schema.org/draft/2020-12/schema' })).toBe('2020-12');
+    expect(detectDialect({ $schema: 'http://json-schema.org/draft-04/schema#' })).toBeUndefined();
   });
 });

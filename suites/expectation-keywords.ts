@@ -38,7 +38,7 @@ const SINGLE_SCHEMAS = [
 ];
 
 /** The dialect an expectation declares with `$schema` (draft-07 when it declares none); undefined when unsupported. */
-export function dialectOf(schema: unknown): Dialect | undefined {
+export function detectDialect(schema: unknown): Dialect | undefined {
   const declared = (schema as { $schema?: unknown } | null)?.$schema;
   if (declared === undefined) return 'draft-07';
   if (typeof declared !== 'string') return undefined;

@@ -11,7 +11,7 @@ import { appendPointer } from './json-pointer.ts';
 const SECRET_KEYS = new Set(['password', 'passwd', 'passphrase', 'secret', 'privatekey', 'clientsecret', 'apikey']);
 const PRIVATE_KEY_TEXT = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
-export const REFERENCE_HINT =
+const REFERENCE_HINT =
   'reference the secret instead: `credential: { env: VAR }` reads a password from environment variable VAR; ' +
   '`credential: { keyFile: path, passphraseEnv: VAR }` uses a private key file (passphrase, if any, in VAR)';
 

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue } from './definition-error.ts';
-import { namesOfEstate, type EstateNames } from './estate-file.ts';
+import { collectEstateNames, type EstateNames } from './estate-file.ts';
 import type { SourceDocument } from './yaml-source.ts';
 
 /**
@@ -49,7 +49,7 @@ export function checkTopologySource(source: SourceDocument): TopologyCheck {
       issues.push(notTopology(value === undefined ? '' : `/${field}`, `"${field}" must be a mapping of names`));
     }
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, names: namesOfEstate(data) };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, names: collectEstateNames(data) };
 }
 
 function notTopology(pointer: string, reason: string): Issue {

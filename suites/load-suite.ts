@@ -1,16 +1,15 @@
 import { resolve } from 'node:path';
 import { placeIssue, sortDefinitionErrors, type DefinitionError } from './definition-error.ts';
 import { checkDocumentShape } from './document-check.ts';
-import { describeUnparsed } from './estate-file.ts';
 import { resolveEstateReference } from './estate-reference.ts';
 import { checkExpectation, type ExpectationContext } from './expectation-check.ts';
 import { defaultTopologiesDir } from './lab-topology.ts';
 import { defaultResultSchemaFile, readMeasurementCatalog } from './result-measurements.ts';
-import { findDuplicateScenarioNames, findUndeclaredQueueManagers, scenariosOf } from './scenario-references.ts';
+import { findDuplicateScenarioNames, findUndeclaredQueueManagers, listScenarios } from './scenario-references.ts';
 import { compileSuite } from './suite-compile.ts';
 import type { ExpectationSpec, SuiteDefinition } from './suite-model.ts';
 import { loadSuiteSchemas } from './suite-schemas.ts';
-import { readSource } from './yaml-source.ts';
+import { describeUnparsed, readSource } from './yaml-source.ts';
 
 export { loadEstateFile, type EstateLoad } from './estate-file.ts';
 export { formatDefinitionError, formatDefinitionErrors, type DefinitionError, type DefinitionErrorCode } from './definition-error.ts';
@@ -43,7 +42,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
 
   const estate = await resolveEstateReference(source, topologiesDir, cwd);
   errors.push(...estate.errors);
-  const scenarios = scenariosOf(source.data);
+  const scenarios = listScenarios(source.data);
   const references = [
     ...findDuplicateScenarioNames(scenarios),
     ...(estate.names ? findUndeclaredQueueManagers(scenarios, estate.names, estate.where) : []),

@@ -12,7 +12,7 @@ import { findLikelyMeant } from './nearest-names.ts';
 
 type RawScenario = { name?: unknown; queueManager?: unknown };
 
-export function scenariosOf(suiteData: unknown): RawScenario[] {
+export function listScenarios(suiteData: unknown): RawScenario[] {
   const scenarios = (suiteData as { scenarios?: unknown } | null)?.scenarios;
   if (!Array.isArray(scenarios)) return [];
   return scenarios.map((scenario) => (scenario !== null && typeof scenario === 'object' ? (scenario as RawScenario) : {}));

@@ -155,7 +155,7 @@ function describeDiscriminator(error: AjvError, pointer: string): Issue | undefi
     const present = error.data !== null && typeof error.data === 'object' && params.tag in (error.data as object);
     return present ? { code: 'MQC-SUITE-SCHEMA', pointer: appendPointer(pointer, params.tag), message: `${params.tag} must be a string` } : undefined;
   }
-  const known = branchTags(error.parentSchema, params.tag);
+  const known = listBranchTags(error.parentSchema, params.tag);
   const meant = findLikelyMeant(String(params.tagValue), known);
   return {
     code: 'MQC-SUITE-UNKNOWN-FAULT',
@@ -166,7 +166,7 @@ function describeDiscriminator(error: AjvError, pointer: string): Issue | undefi
 }
 
 /** The discriminator values of a oneOf whose branches are `$ref`s to `faults/<kind>.schema.json`-style files or inline consts. */
-function branchTags(parentSchema: unknown, tag: string): string[] {
+function listBranchTags(parentSchema: unknown, tag: string): string[] {
   const branches = ((parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? []) as Record<string, unknown>[];
   return branches.map((branch) => {
     const inline = (branch.properties as Record<string, { const?: unknown }> | undefined)?.[tag]?.const;
@@ -217,7 +217,7 @@ function wordTypes(types: string): string {
 }
 
 /** The offending value in words; never the value itself beneath a credential, which might be a secret. */
-export function describeValue(value: unknown, pointer: string): string {
+function describeValue(value: unknown, pointer: string): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

@@ -42,10 +42,10 @@ function compileSuiteSchemas(): SuiteSchemas {
     const kind = ((schema.properties as Record<string, { const?: unknown }> | undefined)?.kind?.const);
     if (typeof kind !== 'string') throw new Error(`${file}: properties.kind.const must name the fault kind`);
     faults.set(kind, schema);
-    ajv.addSchema(withId(schema, file));
+    ajv.addSchema(assignId(schema, file));
   }
-  ajv.addSchema(withId(estate, 'estate.schema.json'));
-  const validateSuite = ajv.compile(withId(suite, 'suite.schema.json'));
+  ajv.addSchema(assignId(estate, 'estate.schema.json'));
+  const validateSuite = ajv.compile(assignId(suite, 'suite.schema.json'));
   const validateEstate = ajv.getSchema(idOf('estate.schema.json'))!;
   const definitions = (schema: JsonObject) => schema.definitions as Record<string, JsonObject>;
   return {
@@ -83,7 +83,7 @@ function readSchema(relativePath: string): JsonObject {
  * The published files carry no `$id`, so that editors resolve their relative `$ref`s against
  * where the file lies; ajv gets the file's URL as its id, which resolves them the same way.
  */
-function withId(schema: JsonObject, relativePath: string): JsonObject {
+function assignId(schema: JsonObject, relativePath: string): JsonObject {
   return { ...schema, $id: idOf(relativePath) };
 }
 

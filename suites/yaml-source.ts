@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
-import type { SourceLocator } from './definition-error.ts';
+import type { DefinitionError, SourceLocator } from './definition-error.ts';
 import { parsePointer } from './json-pointer.ts';
 
 /**
@@ -104,6 +104,21 @@ export async function readSource(file: string): Promise<SourceRead> {
     return { status: 'unreadable', reason: describeReadFailure(error) };
   }
   return parseSource(file, text);
+}
+
+/** File errors of a source that could not be read or parsed: where to look, in words. */
+export function describeUnparsed(file: string, read: Exclude<SourceRead, { status: 'parsed' }>, what: string): DefinitionError[] {
+  if (read.status === 'unreadable') {
+    return [{ code: 'MQC-SUITE-FILE', file, line: 1, column: 1, pointer: '', message: `cannot read ${what}: ${read.reason}` }];
+  }
+  return read.problems.map((problem) => ({
+    code: 'MQC-SUITE-YAML' as const,
+    file,
+    line: problem.line,
+    column: problem.column,
+    pointer: '',
+    message: `malformed YAML: ${problem.message}`,
+  }));
 }
 
 function describeProblem(problem: YAMLError, lineCounter: LineCounter): SyntaxProblem {
