@@ -167,11 +167,11 @@ function waitForReady(stateDir: string, child: ChildProcess, timeoutMs: number, 
     const watcher = watch(stateDir, () => check());
     const poll = setInterval(() => check(), FILE_POLL_MS);
     const timer = setTimeout(
-      () => finish(new LabControlError('LAB_START_TIMEOUT', `lab did not become ready within ${timeoutMs} ms`, tailOf(logFile))),
+      () => finish(new LabControlError('LAB_START_TIMEOUT', `lab did not become ready within ${timeoutMs} ms`, readTail(logFile))),
       timeoutMs,
     );
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
-      finish(new LabControlError('LAB_START_FAILED', `lab daemon exited (${signal ?? `code ${code}`}) before it was ready`, tailOf(logFile)));
+      finish(new LabControlError('LAB_START_FAILED', `lab daemon exited (${signal ?? `code ${code}`}) before it was ready`, readTail(logFile)));
     child.once('exit', onExit);
 
     function check(): void {
@@ -233,7 +233,7 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-function tailOf(file: string, maxChars = 2000): string {
+function readTail(file: string, maxChars = 2000): string {
   try {
     return readFileSync(file, 'utf8').slice(-maxChars).trimEnd();
   } catch {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { labStatus, startLab, type LabHandle } from '../cli/lab-control.ts';
 import { packageRoot } from '../cli/state-paths.ts';
-import { indexOfEvent, readTruthLog, waitForTruthEvent, type TruthEvent } from './truth-log.ts';
+import { positionOfEvent, readTruthLog, waitForTruthEvent, type TruthEvent } from './truth-log.ts';
 
 interface EstateHost {
   address: string;
@@ -115,7 +115,7 @@ describe('lab daemon over SSH', () => {
       events.find((e) => e.event === 'lock-released' && e.host === 'mq1'),
       events.find((e) => e.event === 'lock-acquired' && e.host === 'mq2'),
       events.find(isMq2Active),
-    ].map((e) => indexOfEvent(events, e));
+    ].map((e) => positionOfEvent(events, e));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 

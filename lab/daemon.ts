@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { systemClock } from './clock.ts';
 import { renderEstateYaml, writeEstateFile } from './estate-file.ts';
 import { LabEstate } from './lab-estate.ts';
-import { labStateFiles, type LabInfo } from './lab-state-files.ts';
+import { locateLabStateFiles, type LabInfo } from './lab-state-files.ts';
 import { startHostSshServer, type HostSshServer } from './ssh/host-ssh-server.ts';
-import { ensureKeyPair, ensureLabPassword, fingerprintOf } from './ssh/lab-credentials.ts';
+import { ensureKeyPair, ensureLabPassword, fingerprintHostKey } from './ssh/lab-credentials.ts';
 import { loadTopology } from './topology.ts';
 import { createTruthLogFile } from './truth-log-writer.ts';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const topology = loadTopology(values.topology);
   const stateDir = resolve(values['state-dir']);
-  const files = labStateFiles(stateDir);
+  const files = locateLabStateFiles(stateDir);
   mkdirSync(stateDir, { recursive: true });
   rmSync(files.labJson, { force: true });
 
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       clientKey: clientKey.parsed,
     });
     servers.push(server);
-    endpoints.push({ name: host.name, port: server.port, hostKey: fingerprintOf(hostKey.parsed) });
+    endpoints.push({ name: host.name, port: server.port, hostKey: fingerprintHostKey(hostKey.parsed) });
   }
 
   let stopping = false;

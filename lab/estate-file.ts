@@ -22,9 +22,9 @@ export function renderEstateYaml(topology: Topology, endpoints: EstateHostEndpoi
       `  ${endpoint.name}:`,
       '    address: 127.0.0.1',
       `    port: ${endpoint.port}`,
-      `    user: ${yamlScalar(topology.sshUser)}`,
-      `    credential: { keyFile: ${yamlScalar(clientKeyFile)} }`,
-      `    hostKey: ${yamlScalar(endpoint.hostKey)}`,
+      `    user: ${quoteYamlScalar(topology.sshUser)}`,
+      `    credential: { keyFile: ${quoteYamlScalar(clientKeyFile)} }`,
+      `    hostKey: ${quoteYamlScalar(endpoint.hostKey)}`,
     );
   }
   lines.push('queueManagers:');
@@ -39,7 +39,7 @@ export function writeEstateFile(file: string, yaml: string): void {
 }
 
 /** Plain when YAML would read it back unchanged as a string, double-quoted otherwise. */
-function yamlScalar(value: string): string {
+function quoteYamlScalar(value: string): string {
   const plain = /^[A-Za-z_/][A-Za-z0-9_/.:+=-]*$/.test(value) && !value.endsWith(':');
   const reserved = /^(true|false|yes|no|on|off|null|y|n)$/i.test(value);
   return plain && !reserved ? value : JSON.stringify(value);

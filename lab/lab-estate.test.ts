@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabHost } from './lab-host.ts';
 import { createTestEstate, startActiveAndStandby, type TestEstate } from './test-estate.ts';
-import { firstEventAfter, firstInstanceState, instanceRolesAt } from './truth-log.ts';
+import { findEventAfter, findInstanceState, instanceRolesAt } from './truth-log.ts';
 
 function controllerPid(host: LabHost): number {
   const controller = host.processes.list().find((p) => p.command.startsWith('/opt/mqm/bin/amqzxma0 -m QM1'));
@@ -21,8 +21,8 @@ describe('lab estate - start-up', () => {
     const t0 = lab.clock.now();
     await startActiveAndStandby(lab);
     expect(instanceRolesAt(lab.events, 'QM1')).toEqual({ active: ['mq1'], standby: ['mq2'] });
-    expect(firstInstanceState(lab.events, { qm: 'QM1', to: 'active' })?.t).toBe(t0 + 1200);
-    expect(firstEventAfter(lab.events, 'lock-acquired', t0)).toMatchObject({ t: t0, qm: 'QM1', host: 'mq1' });
+    expect(findInstanceState(lab.events, { qm: 'QM1', to: 'active' })?.t).toBe(t0 + 1200);
+    expect(findEventAfter(lab.events, 'lock-acquired', t0)).toMatchObject({ t: t0, qm: 'QM1', host: 'mq1' });
     const mq1Commands = lab.estate.host('mq1').processes.list().map((p) => p.command);
     expect(mq1Commands).toContain('/opt/mqm/bin/amqzlaa0 -mQM1 -fip0');
     const mq2Commands = lab.estate.host('mq2').processes.list().map((p) => p.command).filter((c) => c.startsWith('/opt/mqm'));
@@ -39,20 +39,20 @@ describe('lab estate - kill of the active instance', () => {
   it('lab estate - standby takes the lock at its first poll tick after the kill and is active logReplayMs later', async () => {
     const lab = createTestEstate({ standbyPollMs: 500, logReplayMs: 1200 });
     await startActiveAndStandby(lab);
-    const standbyStartMs = firstInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'standby' })?.t ?? NaN;
+    const standbyStartMs = findInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'standby' })?.t ?? NaN;
     lab.clock.advanceTo(standbyStartMs + 1700);
     const killMs = lab.clock.now();
     const mq1 = lab.estate.host('mq1');
     expect(mq1.signal(controllerPid(mq1), 'KILL', 'mqm')).toBe('delivered');
 
-    expect(firstEventAfter(lab.events, 'lock-released', killMs)).toMatchObject({ t: killMs, host: 'mq1', reason: 'process-ended' });
+    expect(findEventAfter(lab.events, 'lock-released', killMs)).toMatchObject({ t: killMs, host: 'mq1', reason: 'process-ended' });
     expect(mq1.processes.list().filter((p) => p.command.includes('QM1'))).toEqual([]);
     expect(qm1(lab).viewFrom('mq1').status).toBe('running-elsewhere');
     lab.clock.advanceBy(5000);
 
-    const acquired = firstEventAfter(lab.events, 'lock-acquired', killMs);
+    const acquired = findEventAfter(lab.events, 'lock-acquired', killMs);
     expect(acquired).toMatchObject({ t: standbyStartMs + 2000, host: 'mq2' });
-    expect(firstInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'active', afterMs: killMs })?.t).toBe(standbyStartMs + 3200);
+    expect(findInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'active', afterMs: killMs })?.t).toBe(standbyStartMs + 3200);
     expect(instanceRolesAt(lab.events, 'QM1')).toEqual({ active: ['mq2'], standby: [] });
     expect(qm1(lab).viewFrom('mq1').status).toBe('running-elsewhere');
     expect(qm1(lab).viewFrom('mq2').status).toBe('running');
@@ -69,7 +69,7 @@ describe('lab estate - kill of the active instance', () => {
     async ({ standbyPollMs, logReplayMs, killOffsetMs }) => {
       const lab = createTestEstate({ standbyPollMs, logReplayMs, leaseSeconds: 30 });
       await startActiveAndStandby(lab);
-      const standbyStartMs = firstInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'standby' })?.t ?? NaN;
+      const standbyStartMs = findInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'standby' })?.t ?? NaN;
       // A kill exactly on a tick lands after that tick has polled.
       lab.clock.advanceTo(standbyStartMs + killOffsetMs);
       const killMs = lab.clock.now();
@@ -78,7 +78,7 @@ describe('lab estate - kill of the active instance', () => {
       lab.clock.advanceBy(standbyPollMs + logReplayMs + 1);
 
       const nextTickMs = standbyStartMs + (Math.floor(killOffsetMs / standbyPollMs) + 1) * standbyPollMs;
-      const activeMs = firstInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'active', afterMs: killMs })?.t;
+      const activeMs = findInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'active', afterMs: killMs })?.t;
       expect(activeMs).toBe(nextTickMs + logReplayMs);
       expect((activeMs ?? NaN) - killMs).toBe(nextTickMs - killMs + logReplayMs);
     },
@@ -134,12 +134,12 @@ describe('lab estate - NFS lease', () => {
       lab.clock.advanceTo(lastRenewalMs + leaseMs - 1);
       expect(lab.estate.nfsServer.holderOf('QM1')?.host).toBe('mq1');
       lab.clock.advanceTo(lastRenewalMs + leaseMs);
-      expect(firstEventAfter(lab.events, 'lock-released', cutMs)).toMatchObject({
+      expect(findEventAfter(lab.events, 'lock-released', cutMs)).toMatchObject({
         t: lastRenewalMs + leaseMs,
         host: 'mq1',
         reason: 'lease-expired',
       });
-      expect(firstInstanceState(lab.events, { qm: 'QM1', host: 'mq1', to: 'ended', afterMs: cutMs })?.t).toBe(lastRenewalMs + leaseMs);
+      expect(findInstanceState(lab.events, { qm: 'QM1', host: 'mq1', to: 'ended', afterMs: cutMs })?.t).toBe(lastRenewalMs + leaseMs);
       lab.clock.advanceBy(500 + 1200);
       expect(instanceRolesAt(lab.events, 'QM1')).toEqual({ active: ['mq2'], standby: [] });
     },
@@ -174,15 +174,15 @@ describe('lab estate - endmqm', () => {
   it('lab estate - endmqm -is releases the lock after shutdown and the standby takes over at its next tick', async () => {
     const lab = createTestEstate({ standbyPollMs: 500, logReplayMs: 1200, shutdownMs: 300 });
     await startActiveAndStandby(lab);
-    const standbyStartMs = firstInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'standby' })?.t ?? NaN;
+    const standbyStartMs = findInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'standby' })?.t ?? NaN;
     lab.clock.advanceTo(standbyStartMs + 1100);
     const outcome = qm1(lab).end('mq1', { mode: 'immediate', switchover: true, standbyOnly: false, reconnectClients: false });
     expect(outcome.kind).toBe('ending');
     expect(qm1(lab).viewFrom('mq1').status).toBe('ending-immediately');
     lab.clock.advanceBy(3000);
-    expect(firstEventAfter(lab.events, 'lock-released', 0)).toMatchObject({ t: standbyStartMs + 1400, reason: 'endmqm' });
-    expect(firstEventAfter(lab.events, 'lock-acquired', standbyStartMs)).toMatchObject({ t: standbyStartMs + 1500, host: 'mq2' });
-    expect(firstInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'active', afterMs: standbyStartMs })?.t).toBe(standbyStartMs + 2700);
+    expect(findEventAfter(lab.events, 'lock-released', 0)).toMatchObject({ t: standbyStartMs + 1400, reason: 'endmqm' });
+    expect(findEventAfter(lab.events, 'lock-acquired', standbyStartMs)).toMatchObject({ t: standbyStartMs + 1500, host: 'mq2' });
+    expect(findInstanceState(lab.events, { qm: 'QM1', host: 'mq2', to: 'active', afterMs: standbyStartMs })?.t).toBe(standbyStartMs + 2700);
     expect(qm1(lab).viewFrom('mq1').status).toBe('running-elsewhere');
   });
 

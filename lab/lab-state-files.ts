@@ -13,7 +13,7 @@ export interface LabStateFiles {
   hostKey(host: string): string;
 }
 
-export function labStateFiles(stateDir: string): LabStateFiles {
+export function locateLabStateFiles(stateDir: string): LabStateFiles {
   return {
     truthLog: join(stateDir, 'truth.jsonl'),
     labJson: join(stateDir, 'lab.json'),

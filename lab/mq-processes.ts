@@ -18,12 +18,12 @@ export interface MqProcessSpec {
   restartable: boolean;
 }
 
-export function controllerCommand(qm: string, permitsStandby: boolean): string {
+export function formatControllerCommand(qm: string, permitsStandby: boolean): string {
   return `${MQ_BIN}/amqzxma0 -m ${qm}${permitsStandby ? ' -x' : ''} -u mqm`;
 }
 
 /** Processes started with the execution controller, on standby and active alike. */
-export function coreProcesses(qm: string): MqProcessSpec[] {
+export function listCoreProcesses(qm: string): MqProcessSpec[] {
   return ['amqzfuma', 'amqzmgr0', 'amqzmuc0'].map((program) => ({
     command: `${MQ_BIN}/${program} -m ${qm}`,
     childOfController: true,
@@ -32,7 +32,7 @@ export function coreProcesses(qm: string): MqProcessSpec[] {
 }
 
 /** Processes an instance starts when it becomes active, in start order. */
-export function activeOnlyProcesses(qm: string): MqProcessSpec[] {
+export function listActiveOnlyProcesses(qm: string): MqProcessSpec[] {
   return [
     { command: `${MQ_BIN}/amqzmur0 -m ${qm}`, childOfController: true, restartable: false },
     { command: `${MQ_BIN}/amqzlaa0 -m${qm} -fip0`, childOfController: true, restartable: false },

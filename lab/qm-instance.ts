@@ -1,7 +1,7 @@
 import { startPeriodicTimer, type Clock, type PeriodicTimer, type TimerHandle } from './clock.ts';
 import type { LabHost } from './lab-host.ts';
 import type { NfsClient } from './nfs-client.ts';
-import { activeOnlyProcesses, controllerCommand, coreProcesses, type MqProcessSpec } from './mq-processes.ts';
+import { listActiveOnlyProcesses, formatControllerCommand, listCoreProcesses, type MqProcessSpec } from './mq-processes.ts';
 import type { TopologyQueueManager } from './topology.ts';
 import type { InstanceState, TruthEventInput } from './truth-log.ts';
 
@@ -72,9 +72,9 @@ export class QmInstance {
   /** Starts the execution controller, which takes the master lock if it is free and otherwise stands by. */
   launch(): void {
     const { qm } = this;
-    const controller = { command: controllerCommand(qm, this.permitsStandby), childOfController: false, restartable: false };
+    const controller = { command: formatControllerCommand(qm, this.permitsStandby), childOfController: false, restartable: false };
     this.controllerPid = this.spawn(controller, 1);
-    for (const spec of coreProcesses(qm)) this.spawn(spec);
+    for (const spec of listCoreProcesses(qm)) this.spawn(spec);
     this.setState('starting');
     if (this.nfs.tryLock(qm, this.controllerPid)) this.beginReplay();
     else this.becomeStandby();
@@ -123,7 +123,7 @@ export class QmInstance {
 
   private becomeActive(): void {
     this.phaseTimer = undefined;
-    for (const spec of activeOnlyProcesses(this.qm)) this.spawn(spec);
+    for (const spec of listActiveOnlyProcesses(this.qm)) this.spawn(spec);
     this.setState('active');
   }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstEventAfter, firstInstanceState, instanceRolesAt, readTruthLog, type TruthEvent } from './truth-log.ts';
+import { findEventAfter, findInstanceState, instanceRolesAt, readTruthLog, type TruthEvent } from './truth-log.ts';
 
 const failover: TruthEvent[] = [
   { t: 0, event: 'lab-started', topology: 'demo', hosts: ['mq1', 'mq2', 'nfs1'], queueManagers: ['QM1'] },
@@ -37,10 +37,10 @@ describe('truth log - roles and lookups', () => {
   });
 
   it('truth log - the first active after the kill is mq2 at 701', () => {
-    expect(firstInstanceState(failover, { qm: 'QM1', to: 'active', afterMs: 500 })).toMatchObject({ host: 'mq2', t: 701 });
-    expect(firstInstanceState(failover, { qm: 'QM1', to: 'active' })).toMatchObject({ host: 'mq1', t: 100 });
-    expect(firstEventAfter(failover, 'lock-acquired', 2, (e) => e.host === 'mq2')?.t).toBe(601);
-    expect(firstEventAfter(failover, 'lock-released', 501)).toBeUndefined();
+    expect(findInstanceState(failover, { qm: 'QM1', to: 'active', afterMs: 500 })).toMatchObject({ host: 'mq2', t: 701 });
+    expect(findInstanceState(failover, { qm: 'QM1', to: 'active' })).toMatchObject({ host: 'mq1', t: 100 });
+    expect(findEventAfter(failover, 'lock-acquired', 2, (e) => e.host === 'mq2')?.t).toBe(601);
+    expect(findEventAfter(failover, 'lock-released', 501)).toBeUndefined();
   });
 });
 

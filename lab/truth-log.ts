@@ -41,7 +41,7 @@ export function readTruthLog(file: string): TruthEvent[] {
   });
 }
 
-export function eventsNamed<N extends TruthEventName>(events: TruthEvent[], name: N): TruthEventOf<N>[] {
+export function filterEvents<N extends TruthEventName>(events: TruthEvent[], name: N): TruthEventOf<N>[] {
   return events.filter((e): e is TruthEventOf<N> => e.event === name);
 }
 
@@ -52,7 +52,7 @@ export function instanceRolesAt(
   atMs: number = Number.POSITIVE_INFINITY,
 ): { active: string[]; standby: string[] } {
   const stateByHost = new Map<string, InstanceState>();
-  for (const e of eventsNamed(events, 'instance-state')) {
+  for (const e of filterEvents(events, 'instance-state')) {
     if (e.qm !== qm || e.t > atMs) continue;
     stateByHost.set(e.host, e.to);
   }
@@ -70,8 +70,8 @@ export interface InstanceStateQuery {
 }
 
 /** The first `instance-state` transition matching the query, e.g. the first `to: active` after a kill. */
-export function firstInstanceState(events: TruthEvent[], query: InstanceStateQuery): TruthEventOf<'instance-state'> | undefined {
-  return eventsNamed(events, 'instance-state').find(
+export function findInstanceState(events: TruthEvent[], query: InstanceStateQuery): TruthEventOf<'instance-state'> | undefined {
+  return filterEvents(events, 'instance-state').find(
     (e) =>
       e.qm === query.qm &&
       e.to === query.to &&
@@ -81,17 +81,17 @@ export function firstInstanceState(events: TruthEvent[], query: InstanceStateQue
 }
 
 /** The first event of a kind at or after `afterMs` that also satisfies `matches`. */
-export function firstEventAfter<N extends TruthEventName>(
+export function findEventAfter<N extends TruthEventName>(
   events: TruthEvent[],
   name: N,
   afterMs: number,
   matches: (event: TruthEventOf<N>) => boolean = () => true,
 ): TruthEventOf<N> | undefined {
-  return eventsNamed(events, name).find((e) => e.t >= afterMs && matches(e));
+  return filterEvents(events, name).find((e) => e.t >= afterMs && matches(e));
 }
 
 /** Position of an event in the log (its order of happening), -1 when absent. */
-export function indexOfEvent(events: TruthEvent[], event: TruthEvent | undefined): number {
+export function positionOfEvent(events: TruthEvent[], event: TruthEvent | undefined): number {
   return event === undefined ? -1 : events.indexOf(event);
 }
 

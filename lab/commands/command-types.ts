@@ -19,7 +19,7 @@ export interface CommandContext {
 
 export type CommandHandler = (args: string[], context: CommandContext) => CommandResult | Promise<CommandResult>;
 
-export function commandResult(stdout: string[] | string, exitCode = 0, stderr: string[] | string = []): CommandResult {
+export function makeCommandResult(stdout: string[] | string, exitCode = 0, stderr: string[] | string = []): CommandResult {
   const text = (lines: string[] | string): string =>
     typeof lines === 'string' ? lines : lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   return { stdout: text(stdout), stderr: text(stderr), exitCode };

@@ -36,10 +36,6 @@ const STANDBY_TEXT: Record<StandbyPermission, [string, string]> = {
 
 const MODE_TEXT = { active: ['Active', 'ACTIVE'], standby: ['Standby', 'STANDBY'] } as const;
 
-export function dspmqStatusText(status: QmStatus, untranslated: boolean): string {
-  return STATUS_TEXT[status][untranslated ? 1 : 0];
-}
-
 /** The lines dspmq prints for one queue manager. */
 export function formatDspmqLines(view: QmHostView, fields: DspmqFields): string[] {
   const pick = (pair: readonly [string, string]): string => pair[fields.untranslated ? 1 : 0];

@@ -1,5 +1,5 @@
 import type { EndMode } from '../qm-instance.ts';
-import { commandResult, type CommandHandler } from './command-types.ts';
+import { makeCommandResult, type CommandHandler } from './command-types.ts';
 import { UNKNOWN_QM_EXIT_CODE, UNKNOWN_QM_TEXT, USAGE_EXIT_CODE, wrapMqMessage } from './mq-message-text.ts';
 import { parseOptions } from './parse-options.ts';
 
@@ -14,21 +14,21 @@ const MODE_OF_FLAG: Record<string, EndMode> = { c: 'controlled', w: 'wait', i: '
  * accepted; `-w`, `-i` and `-p` return when the instance has ended. `-s` needs a running
  * standby elsewhere; `-x` ends only a standby on this host.
  */
-export const endmqm: CommandHandler = async (args, { estate, host }) => {
+export const runEndmqm: CommandHandler = async (args, { estate, host }) => {
   const parsed = parseOptions(args, { flags: 'cwipsxr', valued: '' });
-  if (!parsed.ok || parsed.options.operands.length !== 1) return commandResult([], USAGE_EXIT_CODE, [USAGE]);
+  if (!parsed.ok || parsed.options.operands.length !== 1) return makeCommandResult([], USAGE_EXIT_CODE, [USAGE]);
   const { flags } = parsed.options;
   const modes = [...new Set(flags.filter((f) => f in MODE_OF_FLAG))];
   const switchover = flags.includes('s');
   const standbyOnly = flags.includes('x');
-  if (modes.length > 1 || (switchover && standbyOnly)) return commandResult([], USAGE_EXIT_CODE, [USAGE]);
+  if (modes.length > 1 || (switchover && standbyOnly)) return makeCommandResult([], USAGE_EXIT_CODE, [USAGE]);
   const mode = MODE_OF_FLAG[modes[0] ?? 'c'] as EndMode;
 
   const name = parsed.options.operands[0] as string;
   const qm = estate.queueManagers.get(name);
-  if (!qm || !qm.isConfiguredOn(host.name)) return commandResult([], UNKNOWN_QM_EXIT_CODE, [UNKNOWN_QM_TEXT]);
+  if (!qm || !qm.isConfiguredOn(host.name)) return makeCommandResult([], UNKNOWN_QM_EXIT_CODE, [UNKNOWN_QM_TEXT]);
 
-  const notAvailable = (message: string) => commandResult(wrapMqMessage(message), ENDMQM_NOT_AVAILABLE_EXIT_CODE);
+  const notAvailable = (message: string) => makeCommandResult(wrapMqMessage(message), ENDMQM_NOT_AVAILABLE_EXIT_CODE);
   const outcome = qm.end(host.name, { mode, switchover, standbyOnly, reconnectClients: flags.includes('r') });
   switch (outcome.kind) {
     case 'not-running': // [U]
@@ -47,12 +47,12 @@ export const endmqm: CommandHandler = async (args, { estate, host }) => {
 
   const ended = `IBM MQ queue manager '${name}' ended${switchover ? ', permitting switchover to a standby instance' : ''}.`;
   if (mode === 'controlled' && !standbyOnly) {
-    return commandResult(
+    return makeCommandResult(
       wrapMqMessage('Quiesce request accepted. The queue manager will stop when all outstanding work is complete.'),
     );
   }
   // [U] endmqm -w wording; -i (and, [U], -p and -x) print ending/ended as in the transcripts.
   const first = mode === 'wait' ? `Waiting for queue manager '${name}' to end.` : `IBM MQ queue manager '${name}' ending.`;
   await outcome.instance.waitForState(['ended']);
-  return commandResult([...wrapMqMessage(first), ...wrapMqMessage(ended)]);
+  return makeCommandResult([...wrapMqMessage(first), ...wrapMqMessage(ended)]);
 };

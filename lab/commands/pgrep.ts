@@ -1,5 +1,5 @@
 import type { LabProcess } from '../process-table.ts';
-import { commandResult, type CommandHandler } from './command-types.ts';
+import { makeCommandResult, type CommandHandler } from './command-types.ts';
 import { parseOptions } from './parse-options.ts';
 
 /**
@@ -7,34 +7,34 @@ import { parseOptions } from './parse-options.ts';
  * process name (or, with -f, the full command line). Never lists itself. Exit 1 and no
  * output when nothing matches, 2 on bad usage.
  */
-export const pgrep: CommandHandler = (args, { host, pid: ownPid }) => {
+export const runPgrep: CommandHandler = (args, { host, pid: ownPid }) => {
   const parsed = parseOptions(args, { flags: 'falx', valued: 'u' });
-  if (!parsed.ok) return commandResult([], 2, [`pgrep: ${parsed.error}`, "Try `pgrep --help' for more information."]);
+  if (!parsed.ok) return makeCommandResult([], 2, [`pgrep: ${parsed.error}`, "Try `pgrep --help' for more information."]);
   const { flags, values, operands } = parsed.options;
   if (operands.length !== 1) {
-    return commandResult([], 2, ['pgrep: no matching criteria specified', "Try `pgrep --help' for more information."]);
+    return makeCommandResult([], 2, ['pgrep: no matching criteria specified', "Try `pgrep --help' for more information."]);
   }
   let pattern: RegExp;
   try {
     const source = operands[0] as string;
     pattern = new RegExp(flags.includes('x') ? `^(?:${source})$` : source);
   } catch {
-    return commandResult([], 2, ['pgrep: invalid regular expression']);
+    return makeCommandResult([], 2, ['pgrep: invalid regular expression']);
   }
   const users = values.get('u');
   const matches = host.processes.list().filter((process) => {
     if (process.pid === ownPid) return false;
     if (users && !users.includes(process.user)) return false;
-    return pattern.test(flags.includes('f') ? process.command : processName(process));
+    return pattern.test(flags.includes('f') ? process.command : nameProcess(process));
   });
-  if (matches.length === 0) return commandResult([], 1);
-  return commandResult(
-    matches.map((p) => (flags.includes('a') ? `${p.pid} ${p.command}` : flags.includes('l') ? `${p.pid} ${processName(p)}` : `${p.pid}`)),
+  if (matches.length === 0) return makeCommandResult([], 1);
+  return makeCommandResult(
+    matches.map((p) => (flags.includes('a') ? `${p.pid} ${p.command}` : flags.includes('l') ? `${p.pid} ${nameProcess(p)}` : `${p.pid}`)),
   );
 };
 
 /** What the kernel keeps as the process name: argv[0]'s base name, at most 15 characters. */
-function processName(process: LabProcess): string {
+function nameProcess(process: LabProcess): string {
   const argv0 = process.command.split(' ')[0] ?? '';
   const bare = argv0.replace(/^\[|\]$/g, '').replace(/^-/, '').replace(/:$/, '');
   return (bare.split('/').at(-1) ?? bare).slice(0, 15);

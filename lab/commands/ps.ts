@@ -1,16 +1,16 @@
 import type { LabProcess } from '../process-table.ts';
-import { commandResult, type CommandHandler } from './command-types.ts';
+import { makeCommandResult, type CommandHandler } from './command-types.ts';
 
 const HEADER = 'UID          PID    PPID  C STIME TTY          TIME CMD';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `ps -ef` as procps-ng prints it. Lab hosts keep their clocks in UTC. */
-export const ps: CommandHandler = (args, { host, estate }) => {
+export const runPs: CommandHandler = (args, { host, estate }) => {
   const options = args.join('').replace(/-/g, '');
   if (args.length === 0 || ![...options].every((c) => c === 'e' || c === 'f') || !options.includes('e') || !options.includes('f')) {
-    return commandResult([], 1, ['error: the lab supports only ps -ef', '', 'Usage:', ' ps [options]']);
+    return makeCommandResult([], 1, ['error: the lab supports only ps -ef', '', 'Usage:', ' ps [options]']);
   }
-  return commandResult(formatPsEf(host.processes.list(), estate.clock.now()));
+  return makeCommandResult(formatPsEf(host.processes.list(), estate.clock.now()));
 };
 
 export function formatPsEf(processes: LabProcess[], nowMs: number): string[] {
@@ -35,11 +35,11 @@ function formatStartTime(startedAtMs: number, nowMs: number): string {
   const start = new Date(startedAtMs);
   const now = new Date(nowMs);
   if (start.toISOString().slice(0, 10) === now.toISOString().slice(0, 10)) {
-    return `${pad2(start.getUTCHours())}:${pad2(start.getUTCMinutes())}`;
+    return `${padTwoDigits(start.getUTCHours())}:${padTwoDigits(start.getUTCMinutes())}`;
   }
-  return `${MONTHS[start.getUTCMonth()]}${pad2(start.getUTCDate())}`;
+  return `${MONTHS[start.getUTCMonth()]}${padTwoDigits(start.getUTCDate())}`;
 }
 
-function pad2(value: number): string {
+function padTwoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }

@@ -1,26 +1,26 @@
 import type { LabEstate } from '../lab-estate.ts';
 import { MQ_BIN } from '../mq-processes.ts';
-import { commandResult, type CommandHandler, type CommandResult } from './command-types.ts';
-import { dspmq } from './dspmq.ts';
-import { endmqm } from './endmqm.ts';
-import { kill } from './kill.ts';
-import { pgrep } from './pgrep.ts';
-import { ps } from './ps.ts';
+import { makeCommandResult, type CommandHandler, type CommandResult } from './command-types.ts';
+import { runDspmq } from './dspmq.ts';
+import { runEndmqm } from './endmqm.ts';
+import { runKill } from './kill.ts';
+import { runPgrep } from './pgrep.ts';
+import { runPs } from './ps.ts';
 import { splitShellWords } from './shell-words.ts';
-import { strmqm } from './strmqm.ts';
+import { runStrmqm } from './strmqm.ts';
 
-const hostname: CommandHandler = (args, { host }) =>
-  args.length === 0 ? commandResult([host.name]) : commandResult([], 1, ['hostname: you must be root to change the host name']);
+const runHostname: CommandHandler = (args, { host }) =>
+  args.length === 0 ? makeCommandResult([host.name]) : makeCommandResult([], 1, ['hostname: you must be root to change the host name']);
 
 /** The commands a lab host has, with the directories they are installed in. */
 const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Object.entries({
-  dspmq: { handler: dspmq, dirs: [MQ_BIN] },
-  strmqm: { handler: strmqm, dirs: [MQ_BIN] },
-  endmqm: { handler: endmqm, dirs: [MQ_BIN] },
-  ps: { handler: ps, dirs: ['/usr/bin', '/bin'] },
-  pgrep: { handler: pgrep, dirs: ['/usr/bin', '/bin'] },
-  kill: { handler: kill, dirs: ['/usr/bin', '/bin'] },
-  hostname: { handler: hostname, dirs: ['/usr/bin', '/bin'] },
+  dspmq: { handler: runDspmq, dirs: [MQ_BIN] },
+  strmqm: { handler: runStrmqm, dirs: [MQ_BIN] },
+  endmqm: { handler: runEndmqm, dirs: [MQ_BIN] },
+  ps: { handler: runPs, dirs: ['/usr/bin', '/bin'] },
+  pgrep: { handler: runPgrep, dirs: ['/usr/bin', '/bin'] },
+  kill: { handler: runKill, dirs: ['/usr/bin', '/bin'] },
+  hostname: { handler: runHostname, dirs: ['/usr/bin', '/bin'] },
 }));
 
 export interface CommandRequest {
@@ -45,24 +45,24 @@ export async function runCommand(estate: LabEstate, request: CommandRequest): Pr
 
 async function execute(estate: LabEstate, request: CommandRequest): Promise<CommandResult> {
   const parsed = splitShellWords(request.commandLine);
-  if (!parsed.ok) return commandResult([], 2, [`sh: 1: ${parsed.error}`]);
+  if (!parsed.ok) return makeCommandResult([], 2, [`sh: 1: ${parsed.error}`]);
   const [name, ...args] = parsed.words;
-  if (name === undefined) return commandResult([]);
-  const command = resolve(name);
-  if (!command) return commandResult([], 127, [`sh: 1: ${name}: not found`]);
+  if (name === undefined) return makeCommandResult([]);
+  const command = findCommand(name);
+  if (!command) return makeCommandResult([], 127, [`sh: 1: ${name}: not found`]);
 
   const host = estate.host(request.host);
   const process = host.processes.spawn({ user: request.user, ppid: request.parentPid, command: parsed.words.join(' ') });
   try {
     return await command.handler(args, { estate, host, user: request.user, pid: process.pid });
   } catch (error) {
-    return commandResult([], 1, [`sh: 1: ${name}: ${(error as Error).message}`]);
+    return makeCommandResult([], 1, [`sh: 1: ${name}: ${(error as Error).message}`]);
   } finally {
     host.processes.exit(process.pid);
   }
 }
 
-function resolve(name: string): { handler: CommandHandler } | undefined {
+function findCommand(name: string): { handler: CommandHandler } | undefined {
   if (!name.includes('/')) return COMMANDS.get(name);
   const slash = name.lastIndexOf('/');
   const command = COMMANDS.get(name.slice(slash + 1));

@@ -1,5 +1,5 @@
 import type { QueueManager } from '../queue-manager.ts';
-import { commandResult, type CommandHandler, type CommandResult } from './command-types.ts';
+import { makeCommandResult, type CommandHandler, type CommandResult } from './command-types.ts';
 import { UNKNOWN_QM_EXIT_CODE, UNKNOWN_QM_TEXT, USAGE_EXIT_CODE, versionAtLeast, wrapMqMessage } from './mq-message-text.ts';
 import { parseOptions } from './parse-options.ts';
 
@@ -22,23 +22,23 @@ const INSTALLATION_NAME = 'Installation1';
  * strmqm [-x] QM. Texts follow the MQ 9.3.1 multi-instance transcript; a starting active
  * returns only once log replay is over and it is running, a standby returns at once (30).
  */
-export const strmqm: CommandHandler = async (args, { estate, host }) => {
+export const runStrmqm: CommandHandler = async (args, { estate, host }) => {
   const parsed = parseOptions(args, { flags: 'x', valued: '' });
-  if (!parsed.ok || parsed.options.operands.length !== 1) return commandResult([], USAGE_EXIT_CODE, [USAGE]);
+  if (!parsed.ok || parsed.options.operands.length !== 1) return makeCommandResult([], USAGE_EXIT_CODE, [USAGE]);
   const name = parsed.options.operands[0] as string;
   const qm = estate.queueManagers.get(name);
-  if (!qm || !qm.isConfiguredOn(host.name)) return commandResult([], UNKNOWN_QM_EXIT_CODE, [UNKNOWN_QM_TEXT]);
+  if (!qm || !qm.isConfiguredOn(host.name)) return makeCommandResult([], UNKNOWN_QM_EXIT_CODE, [UNKNOWN_QM_TEXT]);
 
   const outcome = qm.start(host.name, { permitStandby: parsed.options.flags.includes('x') });
   switch (outcome.kind) {
     case 'started': {
       const state = await outcome.instance.waitForState(['active', 'ended']);
-      if (state === 'active') return commandResult(startedText(qm));
+      if (state === 'active') return makeCommandResult(startedText(qm));
       // [U] No transcript of an instance dying during its own start-up.
       return failure(STRMQM_EXIT.unexpectedError, `IBM MQ queue manager '${name}' ended unexpectedly while starting.`);
     }
     case 'standby':
-      return commandResult([
+      return makeCommandResult([
         ...preambleText(qm),
         ...plainTextNotice(qm),
         ...wrapMqMessage(`A standby instance of queue manager '${name}' has been started. The active instance is running elsewhere.`),
@@ -88,5 +88,5 @@ function plainTextNotice(qm: QueueManager): string[] {
 }
 
 function failure(exitCode: number, message: string): CommandResult {
-  return commandResult(wrapMqMessage(message), exitCode);
+  return makeCommandResult(wrapMqMessage(message), exitCode);
 }

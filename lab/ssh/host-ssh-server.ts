@@ -90,7 +90,7 @@ function handleConnection(client: Connection, options: HostSshOptions): void {
 
 function isAuthentic(context: AuthContext, options: HostSshOptions): boolean {
   if (context.username !== options.user) return false;
-  if (context.method === 'password') return sameText(context.password, options.password);
+  if (context.method === 'password') return equalsInConstantTime(context.password, options.password);
   if (context.method !== 'publickey') return false;
   const expected = options.clientKey;
   if (context.key.algo !== expected.type || !context.key.data.equals(expected.getPublicSSH())) return false;
@@ -99,7 +99,7 @@ function isAuthentic(context: AuthContext, options: HostSshOptions): boolean {
   return expected.verify(context.blob, context.signature, context.hashAlgo) === true;
 }
 
-function sameText(given: string, expected: string): boolean {
+function equalsInConstantTime(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

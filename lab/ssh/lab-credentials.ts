@@ -37,7 +37,7 @@ export function ensureLabPassword(file: string, env: NodeJS.ProcessEnv = process
 }
 
 /** OpenSSH fingerprint form: `SHA256:` + unpadded base64 of the SHA-256 of the public key blob. */
-export function fingerprintOf(key: ParsedKey): string {
+export function fingerprintHostKey(key: ParsedKey): string {
   return `SHA256:${createHash('sha256').update(key.getPublicSSH()).digest('base64').replace(/=+$/, '')}`;
 }
 
