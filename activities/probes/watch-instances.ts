@@ -1,7 +1,7 @@
 import { activityInfo, cancellationSignal, heartbeat, sleep } from '@temporalio/activity';
 import type { InstanceSample } from '../../checkers/instance-samples.ts';
 import type { HostSpec } from '../../suites/suite-model.ts';
-import { appendJsonLines, recordEvent, samplesFile } from '../record/artifact-files.ts';
+import { appendJsonLines, samplesFile } from '../record/artifact-files.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
 import { sampleInstanceState } from './sample-instance-state.ts';
 
@@ -50,15 +50,10 @@ export async function watchInstances(ssh: SshPool, request: WatchInstancesReques
     progress.samples += 1;
     const isNewActive =
       sample.ok && sample.status?.toLowerCase() === 'running' && sample.host !== request.untilActiveOtherThan;
+    // The sample itself is the record; the report derives its observations from the samples.
     if (request.untilActiveOtherThan !== null && isNewActive && progress.seenAt === null) {
       progress.seenAt = sample.t;
       progress.newActiveHost = sample.host;
-      await recordEvent(request.scenarioDir, {
-        at: new Date(sample.t).toISOString(),
-        kind: 'observation',
-        host: sample.host,
-        summary: `${request.queueManager} reported Running on ${sample.host}`,
-      });
     }
   };
 
