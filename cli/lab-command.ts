@@ -1,5 +1,5 @@
-import { basename, join } from 'node:path';
-import { labStatus, startLab, stopLab } from './lab-control.ts';
+import { join } from 'node:path';
+import { labStatus, startLab, stopLab, topologyNameOf } from './lab-control.ts';
 import { UsageError } from './exit-codes.ts';
 import { parseOptions } from './parse-options.ts';
 import { labStateDir, packageRoot } from './state-paths.ts';
@@ -11,7 +11,12 @@ export async function labCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, { topology: { type: 'string' } });
   const [action] = positionals;
   const topologyFile = values.topology ?? DEFAULT_TOPOLOGY;
-  const stateDirectory = labStateDir(basename(topologyFile).replace(/\.ya?ml$/, ''));
+  let stateDirectory: string;
+  try {
+    stateDirectory = labStateDir(topologyNameOf(topologyFile));
+  } catch (err) {
+    throw new UsageError(`bad --topology: ${(err as Error).message}`);
+  }
   switch (action) {
     case 'up': {
       const lab = await startLab({ topologyFile, stateDir: stateDirectory, detached: true });
