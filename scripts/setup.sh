@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 export MQIJS_NOREDIST=true
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installing npm packages…" >&2
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install`, not `npm ci`: npm leaves other platforms' optional packages (@swc/core-*)
+  # out of the lock file, and `npm ci` then refuses the lock file as out of sync.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 node bin/mqchaos.js setup
