@@ -1,7 +1,9 @@
 /**
  * What the instance probe records: one line per host per poll in `<scenario-dir>/samples.jsonl`.
- * Times are epoch milliseconds on the harness's clock; `t` is the midpoint of the command's
- * round trip, the best estimate of when the state was observed.
+ * Times are epoch milliseconds on the harness's clock; `t` is when the probe sent its command.
+ * The state it reports held at some instant after `t`, so a change is never dated later than
+ * one probe interval after it happened. Fault times are taken when the fault command has
+ * answered, so a measured duration lies within (-2 round trips, +1 probe interval) of the truth.
  */
 export type InstanceMode = 'Active' | 'Standby' | 'Unknown';
 

@@ -47,8 +47,9 @@ export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
       timeoutMs: COMMAND_TIMEOUT_MS,
     });
     const target: KillActiveTarget = { host: activeHost.name, pid, signal: spec.signal };
-    // The signal is delivered between sending the command and its exit status: take the midpoint, as the probe does.
-    const injectedAt = Math.round((result.startedAt + result.endedAt) / 2);
+    // The fault is certain once kill has answered. With probe samples stamped when they were
+    // asked, measured failover then lies within (-2 round trips, +1 probe interval) of the truth.
+    const injectedAt = result.endedAt;
     await recordEvent(ctx.scenarioDir, {
       at: new Date(injectedAt).toISOString(),
       kind: 'fault-injected',

@@ -15,7 +15,7 @@ export async function sampleInstanceState(
   const sentAt = Date.now();
   try {
     const result = await ssh.run(host, ['dspmq', '-x', '-m', queueManager], options);
-    const t = Math.round((result.startedAt + result.endedAt) / 2);
+    const t = result.startedAt;
     const entry = result.exitCode === 0 ? parseDspmq(result.stdout).find((e) => e.name === queueManager) : undefined;
     if (!entry) {
       const said = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
@@ -31,7 +31,7 @@ export async function sampleInstanceState(
     };
   } catch (err) {
     options.signal?.throwIfAborted();
-    return { t: Math.round((sentAt + Date.now()) / 2), host: host.name, queueManager, ok: false, error: (err as Error).message };
+    return { t: sentAt, host: host.name, queueManager, ok: false, error: (err as Error).message };
   }
 }
 
