@@ -24,7 +24,8 @@ import {
  *   own in-doubt commit;
  * - outOfOrder: copies a consumer got after a later message of the same producer and class;
  * - corrupt: copies whose body or CorrelId did not verify (never counted as received);
- * - unexpected: attempts received that no producer recorded, or whose put failed.
+ * - unexpected: attempts received that no producer recorded, or whose put failed, and
+ *   messages of another run left on the queue.
  * So received = confirmed - lost + recovered + unexpected. Each count is also split by the
  * phase in which the attempt's put began (TrafficPhases).
  */
@@ -138,6 +139,10 @@ function recordGets(
     if (line.k === 'end') counted = line.count;
     if (line.k === 'bad') {
       copies += 1;
+      if (line.why === 'other-run') {
+        unattributed.unexpected += 1;
+        continue;
+      }
       const book = line.p === undefined ? undefined : books.get(line.p);
       if (!book || line.s === undefined) {
         unattributed.corrupt += 1;
