@@ -7,10 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import type { SuiteResult } from '../checkers/result-document.ts';
-import { createMqchaosWorker, installQuietRuntime } from '../cli/create-worker.ts';
+import { startInProcessWorker } from '../cli/in-process-worker.ts';
 import { startDevServer } from '../cli/dev-server.ts';
 import { startLab } from '../cli/lab-control.ts';
 import { packageRoot } from '../cli/state-paths.ts';
@@ -20,17 +18,12 @@ import { runSuite } from '../workflows/index.ts';
 
 const runs = Number(process.argv[2] ?? 10);
 const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-bench-'));
-installQuietRuntime();
 const server = await startDevServer({ stateDirectory: join(scratch, 'state'), preferDefaultPorts: false });
 const lab = await startLab({ topologyFile: join(packageRoot, 'lab/topologies/demo.yaml'), stateDir: join(scratch, 'lab') });
 const loaded = await loadSuite(join(packageRoot, 'suites/lab/mi-kill-active.yaml'));
 const estate = await loadEstateFile(lab.estateFile);
 if (!loaded.ok || !estate.ok) throw new Error('demo suite or lab estate invalid');
-const connection = await Connection.connect({ address: server.address });
-const nativeConnection = await NativeConnection.connect({ address: server.address });
-const { worker, close } = await createMqchaosWorker({ connection: nativeConnection, taskQueue: 'bench' });
-const running = worker.run();
-const client = new Client({ connection });
+const { client, stop } = await startInProcessWorker({ address: server.address, taskQueue: 'bench' });
 
 const differencesMs: number[] = [];
 console.log('run  measured s  true s  measured-true ms  fault-time error ms  active-seen error ms  wall s');
@@ -61,11 +54,7 @@ const sorted = [...differencesMs].sort((a, b) => a - b);
 const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
 console.log(`\nmeasured - true over ${runs} runs (probe every 200 ms): min ${sorted[0]} ms, median ${median} ms, max ${sorted.at(-1)} ms`);
 
-worker.shutdown();
-await running;
-await close();
-await nativeConnection.close();
-await connection.close();
+await stop();
 await lab.stop();
 await server.stop();
 rmSync(scratch, { recursive: true, force: true });

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import { exitCodeFor } from '../checkers/exit-code.ts';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import { renderSummaryTable } from '../reports/summary-table.ts';
 import type { ResolvedSuite } from '../suites/suite-model.ts';
 import { runSuite } from '../workflows/index.ts';
 import type { RunSuiteInput, SuiteOutcome } from '../workflows/scenario-io.ts';
-import { createMqchaosWorker, DEFAULT_TASK_QUEUE, installQuietRuntime } from './create-worker.ts';
+import { DEFAULT_TASK_QUEUE, installQuietRuntime } from './create-worker.ts';
+import { startInProcessWorker } from './in-process-worker.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
 import { EXIT_BAD_INPUT, EXIT_NO_VERDICT, UsageError } from './exit-codes.ts';
 import { parseOptions } from './parse-options.ts';
@@ -69,7 +69,6 @@ async function executeOnTemporal(
   input: RunSuiteInput,
   options: { taskQueue: string; inProcessWorker: boolean; cleanups: Array<() => Promise<void>> },
 ): Promise<SuiteOutcome | undefined> {
-  installQuietRuntime();
   let server: DevServer | undefined;
   let address = process.env.TEMPORAL_ADDRESS;
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
@@ -82,9 +81,17 @@ async function executeOnTemporal(
   process.stdout.write(`Run ${input.runId} on Temporal ${address}`);
   process.stdout.write(server ? ` (Web UI ${server.uiAddress}/namespaces/${namespace}/workflows/${workflowId})\n` : '\n');
 
-  const connection = await Connection.connect({ address });
-  options.cleanups.push(() => connection.close());
-  const client = new Client({ connection, namespace });
+  let client: Client;
+  if (options.inProcessWorker) {
+    const worker = await startInProcessWorker({ address, namespace, taskQueue: options.taskQueue });
+    options.cleanups.push(worker.stop);
+    client = worker.client;
+  } else {
+    installQuietRuntime();
+    const connection = await Connection.connect({ address });
+    options.cleanups.push(() => connection.close());
+    client = new Client({ connection, namespace });
+  }
   const handle = await client.workflow.start(runSuite, { taskQueue: options.taskQueue, workflowId, args: [input] });
   const onInterrupt = () => {
     process.stderr.write('\nInterrupted: cancelling the run; recovery restores the estate before it ends (Ctrl-C again to leave now).\n');
@@ -93,24 +100,11 @@ async function executeOnTemporal(
   };
   process.once('SIGINT', onInterrupt);
   options.cleanups.push(async () => void process.removeListener('SIGINT', onInterrupt));
-
-  const waitForResult = async (): Promise<SuiteOutcome | undefined> => {
-    try {
-      return await handle.result();
-    } catch (err) {
-      if (!(err instanceof WorkflowFailedError)) throw err;
-      process.stderr.write(`The run did not complete: ${err.cause?.message ?? err.message}\n`);
-      return undefined;
-    }
-  };
-  if (!options.inProcessWorker) return waitForResult();
-
-  const nativeConnection = await NativeConnection.connect({ address });
-  options.cleanups.push(() => nativeConnection.close());
-  const { worker, close } = await createMqchaosWorker({ connection: nativeConnection, namespace, taskQueue: options.taskQueue });
   try {
-    return await worker.runUntil(waitForResult());
-  } finally {
-    await close();
+    return await handle.result();
+  } catch (err) {
+    if (!(err instanceof WorkflowFailedError)) throw err;
+    process.stderr.write(`The run did not complete: ${err.cause?.message ?? err.message}\n`);
+    return undefined;
   }
 }

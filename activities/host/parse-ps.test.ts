@@ -8,19 +8,12 @@ import {
   parsePsEf,
   PsParseError,
 } from './parse-ps.ts';
+import { thrownBy } from '../../test/support/thrown-by.ts';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 }
 
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('parsePsEf', () => {
   it('parsePsEf - Linux rows with dates, times and commands with spaces', () => {

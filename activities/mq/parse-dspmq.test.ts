@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DspmqParseError, normaliseDspmqStatus, parseDspmq, parseDspmqOutput, type DspmqStatus } from './parse-dspmq.ts';
+import { thrownBy } from '../../test/support/thrown-by.ts';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 }
 
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
 
 const MQ91_ACTIVE = 'ip-172-31-23-68.ec2.internal';
 const MQ91_STANDBY = 'ip-172-31-67-58.ec2.internal';

@@ -6,15 +6,8 @@ import {
   quoteArgument,
   UnsafeCommandArgumentError,
 } from './command-line.ts';
+import { thrownBy } from '../../test/support/thrown-by.ts';
 
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('buildCommandLine', () => {
   it('buildCommandLine - plain tokens pass unchanged', () => {

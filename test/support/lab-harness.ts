@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { inject } from 'vitest';
-import { createMqchaosWorker, installQuietRuntime } from '../../cli/create-worker.ts';
+import { startInProcessWorker } from '../../cli/in-process-worker.ts';
 import { startLab, type LabHandle } from '../../cli/lab-control.ts';
 import { packageRoot } from '../../cli/state-paths.ts';
 import { loadEstateFile, loadSuite } from '../../suites/load-suite.ts';
@@ -26,30 +25,20 @@ export interface LabHarness {
 }
 
 export async function startLabHarness(topology = 'demo'): Promise<LabHarness> {
-  installQuietRuntime();
   const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-it-'));
   const lab = await startLab({ topologyFile: join(packageRoot, 'lab', 'topologies', `${topology}.yaml`), stateDir: join(scratch, 'lab') });
   const loaded = await loadEstateFile(lab.estateFile);
   if (!loaded.ok) throw new Error(`lab estate file invalid: ${JSON.stringify(loaded.errors)}`);
-  const address = inject('temporalAddress');
-  const connection = await Connection.connect({ address });
-  const nativeConnection = await NativeConnection.connect({ address });
-  const taskQueue = `it-${randomUUID()}`;
-  const { worker, close } = await createMqchaosWorker({ connection: nativeConnection, taskQueue });
-  const running = worker.run();
+  const { client, taskQueue, stop } = await startInProcessWorker({ address: inject('temporalAddress'), taskQueue: `it-${randomUUID()}` });
   let runs = 0;
   return {
     lab,
     estate: loaded.estate,
-    client: new Client({ connection }),
+    client,
     taskQueue,
     newRunDir: () => join(scratch, 'runs', `run-${++runs}`),
     stop: async () => {
-      worker.shutdown();
-      await running;
-      await close();
-      await nativeConnection.close();
-      await connection.close();
+      await stop();
       await lab.stop();
       rmSync(scratch, { recursive: true, force: true });
     },
