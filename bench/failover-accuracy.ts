@@ -28,12 +28,12 @@ const { client, stop } = await startInProcessWorker({ address: server.address, t
 const differencesMs: number[] = [];
 console.log('run  measured s  true s  measured-true ms  fault-time error ms  active-seen error ms  wall s');
 for (let run = 1; run <= runs; run++) {
-  const runDir = join(scratch, 'runs', String(run));
+  const runDir = join(scratch, 'runs', `bench-${run}`);
   const startedAt = Date.now();
   await client.workflow.execute(runSuite, {
     taskQueue: 'bench',
     workflowId: `bench-${run}-${startedAt}`,
-    args: [{ runId: `bench-${run}`, runDir, suite: { ...loaded.suite, estate: estate.estate } }],
+    args: [{ runId: `bench-${run}`, runsDir: join(scratch, 'runs'), suite: { ...loaded.suite, estate: estate.estate } }],
   });
   const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as SuiteResult;
   const measured = result.scenarios[0]!.failover.instanceFailoverSeconds!;

@@ -19,7 +19,7 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-interface ServerMarker {
+export interface ServerMarker {
   pid: number;
   address: string;
   uiAddress: string;
@@ -93,13 +93,21 @@ export interface DevServerOptions {
   log?: (line: string) => void;
 }
 
+/** The embedded server already running from this state directory (e.g. `mqchaos server`), if any. */
+export function runningDevServer(stateDirectory: string = stateDir()): ServerMarker | undefined {
+  const markerFile = join(stateDirectory, 'temporal', 'server.json');
+  if (!existsSync(markerFile)) return undefined;
+  const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as ServerMarker;
+  return isAlive(marker.pid) ? marker : undefined;
+}
+
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const dir = join(options.stateDirectory ?? stateDir(), 'temporal');
   mkdirSync(dir, { recursive: true });
   const markerFile = join(dir, 'server.json');
   if (existsSync(markerFile)) {
-    const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as ServerMarker;
-    if (isAlive(marker.pid)) {
+    const marker = runningDevServer(options.stateDirectory ?? stateDir());
+    if (marker) {
       await waitUntilServing(marker.address, Date.now() + STARTUP_TIMEOUT_MS, join(dir, 'server.log'));
       return { address: marker.address, uiAddress: marker.uiAddress, owned: false, stop: async () => {} };
     }

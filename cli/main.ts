@@ -2,6 +2,7 @@ import { analyzeCommand } from './analyze-command.ts';
 import { EXIT_BAD_INPUT, UsageError } from './exit-codes.ts';
 import { labCommand } from './lab-command.ts';
 import { runCommand } from './run-command.ts';
+import { scheduleCommand } from './schedule-command.ts';
 import { serverCommand } from './server-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -19,7 +20,10 @@ Usage:
   mqchaos lab up [--topology FILE]     Start the embedded lab and write its estate file.
   mqchaos lab down [--topology FILE]   Stop it.
   mqchaos lab status [--topology FILE]
-  mqchaos server                       Run the embedded Temporal dev server and Web UI in the foreground.
+  mqchaos schedule create <suite.yaml> --id ID (--cron "0 3 * * *" | --every 6h)
+  mqchaos schedule list | trigger ID | delete ID
+      Scheduled resilience runs (Temporal schedules) on TEMPORAL_ADDRESS or on \`mqchaos server\`.
+  mqchaos server                       The embedded Temporal server, Web UI and a worker, in the foreground.
   mqchaos setup                        Install what the project needs (the Temporal CLI).
 
 Exit codes: 0 every expectation held, 1 an expectation failed, 2 bad input (nothing was
@@ -27,6 +31,7 @@ touched), 3 recovery failed (the estate may be left faulted), 4 no verdict could
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
+  schedule: scheduleCommand,
   validate: validateCommand,
   worker: workerCommand,
   analyze: analyzeCommand,

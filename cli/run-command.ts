@@ -43,18 +43,19 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     const suite: ResolvedSuite = { ...loaded, estate: estate.estate };
     const runId = values['run-id'] ?? newRunId(suite.name);
-    const input: RunSuiteInput = { runId, runDir: join(runsDir(), runId), suite };
+    const input: RunSuiteInput = { runId, runsDir: runsDir(), suite };
+    const runDir = join(input.runsDir, runId);
     const outcome = await executeOnTemporal(input, {
       taskQueue: values['task-queue'] ?? process.env.MQCHAOS_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
       inProcessWorker: values['in-process-worker'] ?? !process.env.TEMPORAL_ADDRESS,
       cleanups,
     });
     // The report is written even when the run was cancelled; with a remote worker it is on that worker's disk.
-    const resultFile = join(input.runDir, 'result.json');
+    const resultFile = join(runDir, 'result.json');
     if (existsSync(resultFile)) {
       const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
       process.stdout.write(`\n${renderSummaryTable(result)}\n`);
-      process.stdout.write(`Report: ${relative(process.cwd(), join(input.runDir, 'index.html'))}\n`);
+      process.stdout.write(`Report: ${relative(process.cwd(), join(runDir, 'index.html'))}\n`);
       return exitCodeFor(result);
     }
     if (!outcome) return EXIT_NO_VERDICT;

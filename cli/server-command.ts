@@ -1,6 +1,11 @@
+import { DEFAULT_TASK_QUEUE } from './create-worker.ts';
 import { startDevServer } from './dev-server.ts';
+import { startInProcessWorker } from './in-process-worker.ts';
 
-/** `mqchaos server`: the embedded dev server in the foreground, to browse run history in its Web UI. */
+/**
+ * `mqchaos server`: the embedded Temporal dev server, its Web UI and a worker, in the
+ * foreground — to browse run history and to serve schedules without a cluster.
+ */
 export async function serverCommand(): Promise<number> {
   const server = await startDevServer();
   process.stdout.write(`Temporal dev server at ${server.address}; Web UI ${server.uiAddress}\n`);
@@ -8,11 +13,14 @@ export async function serverCommand(): Promise<number> {
     process.stdout.write('(already running from this state directory; leaving it as it is)\n');
     return 0;
   }
-  process.stdout.write('Ctrl-C to stop.\n');
+  const taskQueue = process.env.MQCHAOS_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
+  const worker = await startInProcessWorker({ address: server.address, taskQueue });
+  process.stdout.write(`Worker polling task queue "${taskQueue}". Ctrl-C to stop.\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await worker.stop();
   await server.stop();
   return 0;
 }

@@ -25,7 +25,8 @@ export async function resolveEstate(suite: SuiteDefinition, options: { keepLab: 
   const source = suite.estate;
   if (source.kind === 'inline') return { ok: true, estate: source.estate, release: async () => {} };
   if (source.kind === 'file') return readEstate(source.path, async () => {});
-  const lab = await startLab({ topologyFile: source.topology });
+  // A lab that must outlive this command (kept, or scheduled) is started detached from it.
+  const lab = await startLab({ topologyFile: source.topology, detached: options.keepLab });
   process.stdout.write(`Lab ${lab.reused ? 'already running' : 'started'}: estate ${lab.estateFile}\n`);
   const release = lab.reused || options.keepLab ? async () => {} : () => lab.stop();
   const estate = await readEstate(lab.estateFile, release);

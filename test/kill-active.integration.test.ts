@@ -18,12 +18,12 @@ afterAll(async () => {
 });
 
 async function runSuiteFile(suite: SuiteDefinition): Promise<{ outcome: SuiteOutcome; result: SuiteResult; truthFrom: number }> {
-  const runDir = harness.newRunDir();
+  const { runsDir, runId, runDir } = harness.newRun();
   const truthFrom = Date.now();
   const outcome = await harness.client.workflow.execute(runSuite, {
     taskQueue: harness.taskQueue,
-    workflowId: `it-${suite.name}-${Date.now()}`,
-    args: [{ runId: `it-${Date.now()}`, runDir, suite: { ...suite, estate: harness.estate } }],
+    workflowId: `it-${runId}`,
+    args: [{ runId, runsDir, suite: { ...suite, estate: harness.estate } }],
   });
   const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as SuiteResult;
   return { outcome, result, truthFrom };
@@ -78,7 +78,7 @@ describe('kill-active on a real Temporal server and the lab', () => {
 
   it('kill-active - cancelling the scenario mid-fault still restores the estate', async () => {
     const suite = await loadTestSuite('suites/lab/mi-kill-active.yaml');
-    const runDir = harness.newRunDir();
+    const { runDir } = harness.newRun();
     const startedAt = Date.now();
     const handle = await harness.client.workflow.start(runScenario, {
       taskQueue: harness.taskQueue,

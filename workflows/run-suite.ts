@@ -18,10 +18,12 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
   let estateDirty = false;
   let cancellation: unknown = null;
   const { suite } = input;
-  await reporting.openRunDir({ runDir: input.runDir, suite });
+  const runId = input.runId ?? workflowInfo().workflowId.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const runDir = `${input.runsDir}/${runId}`;
+  await reporting.openRunDir({ runDir, suite });
   try {
     for (const scenario of suite.scenarios) {
-      const scenarioInput = { runId: input.runId, suite: suite.name, runDir: input.runDir, scenario, estate: suite.estate };
+      const scenarioInput = { runId, suite: suite.name, runDir, scenario, estate: suite.estate };
       if (estateDirty) {
         outcomes.push(await reporting.recordScenarioNotRun(scenarioInput, 'an earlier scenario left the estate dirty'));
         continue;
@@ -37,7 +39,7 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
     if (!isCancellation(err)) throw err;
     cancellation = err;
   }
-  const outcome = await CancellationScope.nonCancellable(() => reporting.writeSuiteReport({ runDir: input.runDir }));
+  const outcome = await CancellationScope.nonCancellable(() => reporting.writeSuiteReport({ runDir }));
   if (cancellation) throw cancellation;
   return outcome;
 }

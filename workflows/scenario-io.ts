@@ -23,9 +23,10 @@ export interface ScenarioOutcome {
 }
 
 export interface RunSuiteInput {
-  runId: string;
-  /** The run's artifact folder on the workers' filesystem; `suite.json` and the report go there. */
-  runDir: string;
+  /** Defaults to the workflow id, so every run a schedule starts gets its own. */
+  runId?: string;
+  /** Where run folders go on the workers' filesystem: `<runsDir>/<runId>/` holds `suite.json` and the report. */
+  runsDir: string;
   suite: ResolvedSuite;
 }
 

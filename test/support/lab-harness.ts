@@ -19,8 +19,8 @@ export interface LabHarness {
   estate: EstateSpec;
   client: Client;
   taskQueue: string;
-  /** A fresh run directory for each call. */
-  newRunDir(): string;
+  /** A fresh run id and its folder for each call. */
+  newRun(): { runsDir: string; runId: string; runDir: string };
   stop(): Promise<void>;
 }
 
@@ -36,7 +36,10 @@ export async function startLabHarness(topology = 'demo'): Promise<LabHarness> {
     estate: loaded.estate,
     client,
     taskQueue,
-    newRunDir: () => join(scratch, 'runs', `run-${++runs}`),
+    newRun: () => {
+      const runId = `run-${++runs}-${Date.now()}`;
+      return { runsDir: join(scratch, 'runs'), runId, runDir: join(scratch, 'runs', runId) };
+    },
     stop: async () => {
       await stop();
       await lab.stop();
