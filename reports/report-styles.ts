@@ -22,6 +22,7 @@ section.card { background: var(--paper); border: 1px solid var(--line); border-r
 section.card > h2 { display: flex; align-items: center; gap: 12px; margin: 0 0 12px; font-size: 20px; }
 h3 { font-size: 15px; margin: 22px 0 8px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; }
 p.description { margin: 0 0 12px; color: var(--muted); }
+.muted { color: var(--muted); font-size: 12px; }
 .badge { display: inline-block; min-width: 64px; text-align: center; padding: 2px 10px; border-radius: 999px;
   font-size: 13px; font-weight: 700; letter-spacing: .04em; }
 .badge.pass { background: var(--pass-bg); color: var(--pass); border: 1px solid var(--pass); }

@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { exitCodeFor } from '../../checkers/exit-code.ts';
 import { judgeScenario } from '../../checkers/judge-scenario.ts';
 import { notRunRecording } from '../../checkers/judge-suite.ts';
 import type { ScenarioResult, TimelineEvent } from '../../checkers/result-document.ts';
 import type { ScenarioRecording } from '../../checkers/scenario-recording.ts';
 import { analyzeRun } from '../../reports/analyze-run.ts';
+import { writeRunsIndex } from '../../reports/runs-index.ts';
 import { readScenarioRecording, writeScenarioRecording } from '../../reports/scenario-recording-files.ts';
 import { constrainedPaths } from '../../suites/expectation-paths.ts';
 import type { ResolvedSuite, ScenarioSpec } from '../../suites/suite-model.ts';
@@ -61,9 +62,10 @@ export async function openRunDir(request: { runDir: string; suite: ResolvedSuite
   await writeFile(join(request.runDir, 'suite.json'), `${JSON.stringify(request.suite, null, 2)}\n`);
 }
 
-/** Judges every recorded scenario of the run and writes result.json, junit.xml and index.html. */
+/** Judges every recorded scenario of the run, writes result.json, junit.xml and index.html, and refreshes the runs index beside it. */
 export async function writeSuiteReport(request: { runDir: string }): Promise<SuiteOutcome> {
   const result = await analyzeRun(request.runDir);
+  await writeRunsIndex(dirname(request.runDir));
   return {
     runId: result.runId,
     verdict: result.verdict,
