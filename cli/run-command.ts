@@ -56,6 +56,7 @@ export async function runCommand(args: string[]): Promise<number> {
       const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
       process.stdout.write(`\n${renderSummaryTable(result)}\n`);
       process.stdout.write(`Report: ${relative(process.cwd(), join(runDir, 'index.html'))}\n`);
+      process.stdout.write(`All runs: ${relative(process.cwd(), join(input.runsDir, 'index.html'))}\n`);
       return exitCodeFor(result);
     }
     if (!outcome) return EXIT_NO_VERDICT;
