@@ -89,6 +89,8 @@ export interface ClientEvent {
   cc?: number;
   /** How long the call took, for a call that blocked. */
   ms?: number;
+  /** For a reconnect status: the reason that made the connection reconnect (MQSTAT_TYPE_RECONNECTION_ERROR). */
+  cause?: number;
 }
 
 /** The consumers' drain at the end: the queue depth they saw when they stopped. */
