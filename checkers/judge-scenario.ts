@@ -5,6 +5,7 @@ import type { ScenarioSpec } from '../suites/suite-model.ts';
 import { judgeExpectation } from './expectation-judge.ts';
 import { measureFailover, selectQueueManagerSamples } from './failover-phases.ts';
 import { observeSampleChanges } from './sample-observations.ts';
+import { measureTraffic } from './traffic-measurement.ts';
 
 /** The result document without its judgement: what the expectation is judged against. */
 export type MeasuredScenario = Omit<ScenarioResult, 'expectation' | 'verdict'>;
@@ -52,6 +53,7 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
   };
   const failover = attempt('failover', () => measureFailover(recording), unmeasuredFailover(recording));
   const observations = attempt('sample observation', () => observeSampleChanges(selectQueueManagerSamples(recording)), []);
+  const traffic = attempt('message accounting', () => measureTraffic(recording), undefined);
   const errorEvents = checkerFailures.map((summary) => checkerErrorEvent(summary, recording));
   const document: MeasuredScenario = {
     schemaVersion: 1,
@@ -61,8 +63,9 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
     queueManager: recording.queueManager,
     harnessStatus: recording.harnessStatus,
     fault: { kind: recording.fault.kind, target: recording.fault.target },
-    failover,
-    events: sortEvents([...recording.events, ...observations, ...errorEvents]),
+    failover: traffic ? { ...failover, ...traffic.failover } : failover,
+    ...(traffic?.messages ? { messages: traffic.messages } : {}),
+    events: sortEvents([...recording.events, ...observations, ...(traffic?.events ?? []), ...errorEvents]),
     recovery: recording.recovery,
   };
   return { document, checkerFailures };

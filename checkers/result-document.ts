@@ -4,6 +4,8 @@
  * durations are seconds (3 decimals). A measurement that could not be taken is null.
  */
 
+import type { MessageAccounting } from './message-accounting.ts';
+
 export type Verdict = 'pass' | 'fail' | 'unknown';
 /** How the harness ran, kept apart from what it found about the estate (Chaos Toolkit). */
 export type HarnessStatus = 'completed' | 'aborted' | 'failed' | 'not-run';
@@ -18,6 +20,7 @@ export interface TimelineEvent {
     | 'fault-restored'
     | 'observation'
     | 'recovery'
+    | 'application'
     | 'error';
   summary: string;
   host?: string;
@@ -33,6 +36,12 @@ export interface FailoverMeasurement {
   newInstanceActiveAt: string | null;
   instanceFailoverSeconds: number | null;
   probeIntervalMs: number;
+  /** With traffic: when the first put after the fault was confirmed, and the seconds from the fault to it. */
+  serviceRestoredAt?: string | null;
+  serviceRestoredSeconds?: number | null;
+  /** With traffic: when a consumer first got a message after the fault, and the seconds from the fault to it. */
+  firstGetAfterFaultAt?: string | null;
+  firstGetAfterFaultSeconds?: number | null;
 }
 
 export interface ExpectationOutcome {
@@ -59,6 +68,8 @@ export interface ScenarioResult {
   harnessStatus: HarnessStatus;
   fault: { kind: string; target: Record<string, unknown> | null };
   failover: FailoverMeasurement;
+  /** Message accounting of the scenario's traffic; null when it ran none. */
+  messages?: MessageAccounting | null;
   events: TimelineEvent[];
   recovery: RecoveryOutcome;
   expectation: ExpectationOutcome;

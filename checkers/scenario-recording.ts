@@ -1,5 +1,6 @@
 import type { InstanceSample } from './instance-samples.ts';
 import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from './result-document.ts';
+import type { TrafficRecording } from './traffic-log.ts';
 
 /**
  * Everything a scenario run recorded, as stored in its artifact folder
@@ -25,4 +26,6 @@ export interface ScenarioRecording {
   recovery: RecoveryOutcome;
   samples: InstanceSample[];
   events: TimelineEvent[];
+  /** The traffic clients' logs (`traffic/<client>.jsonl`), when the scenario ran traffic. */
+  traffic?: TrafficRecording;
 }

@@ -4,6 +4,7 @@ import type { InstanceSample } from '../checkers/instance-samples.ts';
 import type { TimelineEvent } from '../checkers/result-document.ts';
 import type { ScenarioRecording } from '../checkers/scenario-recording.ts';
 import { writeFileAtomically } from './atomic-write.ts';
+import { readTrafficRecording } from './traffic-log-files.ts';
 
 /**
  * The on-disk form of a scenario recording (`<run-dir>/scenarios/<scenario>/`):
@@ -24,7 +25,8 @@ export function scenarioRecordingDir(runDir: string, scenario: string): string {
 }
 
 export async function writeScenarioRecording(dir: string, recording: ScenarioRecording): Promise<void> {
-  const { samples, events, ...header } = recording;
+  // The traffic logs are written by the traffic clients themselves and stay as they are.
+  const { samples, events, traffic: _traffic, ...header } = recording;
   await mkdir(dir, { recursive: true });
   await writeFileAtomically(join(dir, SAMPLES_FILE), toJsonLines(samples));
   await writeFileAtomically(join(dir, EVENTS_FILE), toJsonLines(events));
@@ -50,10 +52,12 @@ export async function readScenarioRecording(
   }
   if (headerText === undefined && samplesText === undefined && eventsText === undefined) return undefined;
   const header = headerText === undefined ? {} : (parseJson(headerText, join(dir, RECORDING_FILE)) as RecordingHeader);
+  const traffic = await readTrafficRecording(dir);
   return {
     ...header,
     samples: parseJsonLines<InstanceSample>(samplesText ?? '', join(dir, SAMPLES_FILE)),
     events: parseJsonLines<TimelineEvent>(eventsText ?? '', join(dir, EVENTS_FILE)),
+    ...(traffic ? { traffic } : {}),
   };
 }
 

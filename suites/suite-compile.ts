@@ -1,5 +1,6 @@
 import { compileEstateSource } from './estate-reference.ts';
 import { readDefaults, type SuiteSchemas } from './suite-schemas.ts';
+import { compileTraffic, type RawTraffic } from './traffic-compile.ts';
 import type { ExpectationSpec, FaultSpec, ObservationSpec, ScenarioSpec, SuiteDefinition } from './suite-model.ts';
 import type { SourceDocument } from './yaml-source.ts';
 
@@ -15,6 +16,7 @@ interface RawScenario {
   queueManager: string;
   fault: { kind: string } & Record<string, unknown>;
   observe?: Partial<ObservationSpec>;
+  traffic?: RawTraffic;
 }
 
 interface RawSuite {
@@ -42,6 +44,7 @@ export function compileSuite(
       expect: expectations[index]!,
     };
     if (scenario.description !== undefined) compiled.description = scenario.description;
+    if (scenario.traffic !== undefined) compiled.traffic = compileTraffic(scenario.traffic);
     return compiled;
   });
   const suite: SuiteDefinition = {

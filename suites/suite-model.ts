@@ -1,3 +1,5 @@
+import type { TrafficSpec } from './traffic-model.ts';
+
 /**
  * The validated, compiled form of a suite file. Everything a workflow needs travels in
  * these plain JSON objects: they go into workflow history, so they hold references to
@@ -65,6 +67,8 @@ export interface ScenarioSpec {
   queueManager: string;
   fault: FaultSpec;
   observe: ObservationSpec;
+  /** Application traffic through the fault, accounted message by message. */
+  traffic?: TrafficSpec;
   expect: ExpectationSpec;
 }
 

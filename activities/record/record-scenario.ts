@@ -43,7 +43,12 @@ export async function recordScenario(request: RecordScenarioRequest): Promise<Sc
   const dir = scenarioDir(request.runDir, request.scenario.name);
   await appendJsonLines(eventsFile(dir), request.steps);
   const stored = await readScenarioRecording(dir, { allowMissing: true });
-  const recording: ScenarioRecording = { ...request.recording, samples: stored?.samples ?? [], events: stored?.events ?? [] };
+  const recording: ScenarioRecording = {
+    ...request.recording,
+    samples: stored?.samples ?? [],
+    events: stored?.events ?? [],
+    ...(stored?.traffic ? { traffic: stored.traffic } : {}),
+  };
   await writeScenarioRecording(dir, recording);
   return outcomeOf(judgeScenario(recording, request.scenario, constrainedPaths(request.scenario.expect)));
 }
