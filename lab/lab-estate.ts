@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import { FteAgent } from './fte-agent.ts';
 import { LabHost } from './lab-host.ts';
 import { NfsServer } from './nfs-server.ts';
 import { QueueManager } from './queue-manager.ts';
@@ -16,6 +17,7 @@ export class LabEstate {
   readonly hosts = new Map<string, LabHost>();
   readonly queueManagers = new Map<string, QueueManager>();
   readonly nfsServer: NfsServer;
+  readonly agents = new Map<string, FteAgent>();
   private readonly listeners: TruthListener[] = [];
 
   constructor(
@@ -24,6 +26,7 @@ export class LabEstate {
   ) {
     const emit = (event: TruthEventInput): void => void this.emit(event);
     this.nfsServer = new NfsServer(clock, topology.nfs.leaseMs, emit);
+    const nfsServerAddress = topology.hosts.find((h) => h.name === topology.nfs.server)?.address ?? '';
     topology.hosts.forEach((spec, index) => {
       const host = new LabHost({
         name: spec.name,
@@ -33,11 +36,18 @@ export class LabEstate {
         clock,
         emit,
         nfsServer: spec.role === 'mq' ? this.nfsServer : undefined,
+        address: spec.address,
+        nfsServerAddress,
       });
       this.hosts.set(spec.name, host);
     });
     for (const config of topology.queueManagers) {
-      this.queueManagers.set(config.name, new QueueManager(config, { clock, emit, hosts: this.hosts, nfsServer: this.nfsServer }));
+      const deps = { clock, emit, hosts: this.hosts, nfsServer: this.nfsServer, splitBrain: topology.nfs.splitBrain };
+      this.queueManagers.set(config.name, new QueueManager(config, deps));
+    }
+    for (const config of topology.agents) {
+      const queueManager = this.queueManagers.get(config.queueManager)!;
+      this.agents.set(config.name, new FteAgent({ config, clock, emit, host: this.host(config.host), queueManager }));
     }
   }
 
@@ -83,10 +93,12 @@ export class LabEstate {
         }
       }
     }
+    for (const agent of this.agents.values()) agent.start();
   }
 
   /** Stops the background timers (lease renewals) so a test's clock can drain. */
   stop(): void {
     for (const host of this.hosts.values()) host.stop();
+    for (const agent of this.agents.values()) agent.stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import { HostNetwork } from './host-network.ts';
 import { NfsClient } from './nfs-client.ts';
 import type { NfsServer } from './nfs-server.ts';
 import { ProcessTable } from './process-table.ts';
@@ -17,7 +18,14 @@ export interface LabHostOptions {
   emit: (event: TruthEventInput) => void;
   /** The NFS server this host mounts queue-manager data from (mq hosts). */
   nfsServer?: NfsServer;
+  /** The host's address on the estate network. */
+  address: string;
+  /** The NFS server's address: the path a network fault cuts. */
+  nfsServerAddress: string;
 }
+
+/** NFSv4 runs over TCP port 2049 only. */
+export const NFS_PORT = 2049;
 
 /** One machine of the estate: its processes and, on MQ hosts, its NFS client. */
 export class LabHost {
@@ -25,6 +33,7 @@ export class LabHost {
   readonly role: HostRole;
   readonly processes: ProcessTable;
   readonly nfs: NfsClient | undefined;
+  readonly network: HostNetwork;
   /** The sshd listener, parent of every SSH session process. */
   readonly sshdPid: number;
   private readonly emit: (event: TruthEventInput) => void;
@@ -33,6 +42,7 @@ export class LabHost {
     this.name = options.name;
     this.role = options.role;
     this.emit = options.emit;
+    this.network = new HostNetwork(options.name, options.address, options.emit, options.index);
     this.processes = new ProcessTable(() => options.clock.now(), 400 + 137 * options.index);
     this.processes.spawnWithPid(1, { user: 'root', ppid: 0, command: '/sbin/init' });
     this.processes.spawnWithPid(2, { user: 'root', ppid: 0, command: '[kthreadd]' });
@@ -52,6 +62,7 @@ export class LabHost {
     if (options.nfsServer) {
       const nfs = new NfsClient(options.name, options.nfsServer, options.clock, options.emit);
       this.processes.onExit((process) => nfs.processExited(process.pid));
+      this.network.onPathChange(() => nfs.setReachable(this.network.canReach(options.nfsServerAddress, 'tcp', NFS_PORT)));
       this.nfs = nfs;
     } else {
       this.nfs = undefined;

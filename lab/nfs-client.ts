@@ -16,6 +16,10 @@ type PendingRelease =
 export class NfsClient {
   private reachable = true;
   private readonly pending: PendingRelease[] = [];
+  /** Writes held in the page cache while the server is out of reach; flushed when it is back. */
+  private readonly pendingWrites: (() => void)[] = [];
+  private readonly reachableWaiters: (() => void)[] = [];
+  private readonly reachabilityListeners: ((reachable: boolean) => void)[] = [];
   private readonly renewTimer: PeriodicTimer;
 
   constructor(
@@ -39,6 +43,24 @@ export class NfsClient {
     this.emit({ event: 'nfs-reachability', host: this.host, reachable });
     // Retransmitted RPCs go out as soon as the path is back.
     if (reachable) this.renewIfReachable();
+    for (const listener of this.reachabilityListeners) listener(reachable);
+  }
+
+  /** Resolves when the server can be reached: how I/O on a hard mount waits out a cut path. */
+  whenReachable(): Promise<void> {
+    if (this.reachable) return Promise.resolve();
+    return new Promise((resolve) => this.reachableWaiters.push(resolve));
+  }
+
+  /** A buffered write to the share: done now, or from the page cache once the server is reachable again. */
+  writeWhenReachable(write: () => void): void {
+    if (this.reachable) write();
+    else this.pendingWrites.push(write);
+  }
+
+  /** Told after each change of reachability, once retransmissions and buffered writes have gone out. */
+  onReachabilityChange(listener: (reachable: boolean) => void): void {
+    this.reachabilityListeners.push(listener);
   }
 
   tryLock(lock: string, pid: number): boolean {
@@ -67,5 +89,7 @@ export class NfsClient {
       if (release.kind === 'process') this.server.releaseProcessLocks(owner, 'process-ended');
       else this.server.unlock(release.lock, owner, release.reason);
     }
+    for (const write of this.pendingWrites.splice(0)) write();
+    for (const resolve of this.reachableWaiters.splice(0)) resolve();
   }
 }

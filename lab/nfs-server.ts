@@ -78,6 +78,7 @@ export class NfsServer {
 
   private expireLease(host: string): void {
     this.leases.delete(host);
+    this.emit({ event: 'lease-expired', host });
     const lost: string[] = [];
     for (const [lock, holder] of [...this.locks]) {
       if (holder.host !== host) continue;

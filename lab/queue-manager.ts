@@ -1,6 +1,8 @@
 import type { Clock } from './clock.ts';
 import type { LabHost } from './lab-host.ts';
+import { monitorLockLoss } from './lock-monitor.ts';
 import type { NfsServer } from './nfs-server.ts';
+import { QmErrorLog } from './qm-error-log.ts';
 import { QmInstance, type EndKind, type EndMode } from './qm-instance.ts';
 import type { TopologyQueueManager } from './topology.ts';
 import type { TruthEventInput } from './truth-log.ts';
@@ -69,16 +71,37 @@ export class QueueManager {
   readonly name: string;
   /** [U] A queue manager that has never run shows `Ended immediately`. */
   lastEnd: EndKind = 'immediately';
+  /** AMQERR01.LOG, on the share with the rest of the queue-manager data. */
+  readonly errorLog = new QmErrorLog();
   private readonly instances = new Map<string, QmInstance>();
+  private readonly endedListeners: ((instance: QmInstance, kind: EndKind | undefined) => void)[] = [];
 
   constructor(
     readonly config: TopologyQueueManager,
-    private readonly deps: { clock: Clock; emit: (event: TruthEventInput) => void; hosts: Map<string, LabHost>; nfsServer: NfsServer },
+    private readonly deps: {
+      clock: Clock;
+      emit: (event: TruthEventInput) => void;
+      hosts: Map<string, LabHost>;
+      nfsServer: NfsServer;
+      splitBrain?: boolean;
+    },
   ) {
     this.name = config.name;
-    deps.nfsServer.onLeaseExpired((host, lostLocks) => {
-      if (lostLocks.includes(this.name)) this.instances.get(host)?.loseLock();
-    });
+    monitorLockLoss(this, { ...deps, splitBrain: deps.splitBrain ?? false });
+  }
+
+  get version(): string {
+    return this.config.version;
+  }
+
+  /** The instance reporting Running (the first one, should there be two). */
+  activeInstance(): QmInstance | undefined {
+    return this.liveInstances().find((i) => i.state === 'active');
+  }
+
+  /** Told whenever an instance ends; `kind` as for dspmq, undefined for a standby. */
+  onInstanceEnded(listener: (instance: QmInstance, kind: EndKind | undefined) => void): void {
+    this.endedListeners.push(listener);
   }
 
   /** Whether the queue manager is defined on the host (its mqs.ini stanza). */
@@ -101,7 +124,13 @@ export class QueueManager {
       if (this.liveInstances().some((i) => i.state === 'standby')) return { kind: 'too-many-standbys' };
     }
     const instance = new QmInstance(
-      { ...this.deps, config: this.config, host, onEnded: (ended, kind) => this.instanceEnded(ended, kind) },
+      {
+        ...this.deps,
+        emit: (event) => this.emitInstanceEvent(event),
+        config: this.config,
+        host,
+        onEnded: (ended, kind) => this.instanceEnded(ended, kind),
+      },
       options.permitStandby,
     );
     this.instances.set(hostName, instance);
@@ -162,6 +191,15 @@ export class QueueManager {
   private instanceEnded(instance: QmInstance, kind: EndKind | undefined): void {
     if (this.instances.get(instance.host) === instance) this.instances.delete(instance.host);
     if (kind) this.lastEnd = kind;
+    for (const listener of this.endedListeners) listener(instance, kind);
+  }
+
+  /** Instance events pass through; a second instance becoming active is the split brain. */
+  private emitInstanceEvent(event: TruthEventInput): void {
+    this.deps.emit(event);
+    if (event.event !== 'instance-state' || event.to !== 'active') return;
+    const actives = this.liveInstances().filter((i) => i.state === 'active');
+    if (actives.length > 1) this.deps.emit({ event: 'split-brain', qm: this.name, hosts: actives.map((i) => i.host).sort() });
   }
 
   private hostNamed(name: string): LabHost {

@@ -12,6 +12,10 @@ export interface TestEstateTimings {
   shutdownMs?: number;
   /** Hosts of QM1's instances; default mq1, mq2. */
   instances?: string[];
+  /** The topology's split-brain option (nfs.splitBrain). */
+  splitBrain?: boolean;
+  /** Retry interval of AGENT1, a client of QM1 on host app1; no agent unless given. */
+  agentRetryIntervalMs?: number;
 }
 
 export interface TestEstate {
@@ -31,8 +35,8 @@ export function createTestEstate(timings: TestEstateTimings = {}): TestEstate {
     {
       name: 'test',
       sshUser: 'mqm',
-      hosts: { mq1: {}, mq2: {}, mq3: {}, nfs1: { role: 'nfs-server' } },
-      nfs: { server: 'nfs1', leaseSeconds: timings.leaseSeconds ?? 4 },
+      hosts: { mq1: {}, mq2: {}, mq3: {}, nfs1: { role: 'nfs-server', address: '10.0.0.5' }, app1: { role: 'app' } },
+      nfs: { server: 'nfs1', leaseSeconds: timings.leaseSeconds ?? 4, splitBrain: timings.splitBrain ?? false },
       queueManagers: {
         QM1: {
           instances: timings.instances ?? ['mq1', 'mq2'],
@@ -42,6 +46,9 @@ export function createTestEstate(timings: TestEstateTimings = {}): TestEstate {
           version: '9.3.1.0',
         },
       },
+      ...(timings.agentRetryIntervalMs === undefined
+        ? {}
+        : { agents: { AGENT1: { host: 'app1', queueManager: 'QM1', retryIntervalMs: timings.agentRetryIntervalMs } } }),
     },
     'test-topology.yaml',
   );

@@ -22,12 +22,14 @@ describe('topology - loading', () => {
       name: 'demo',
       sshUser: 'mqm',
       hosts: [
-        { name: 'mq1', role: 'mq', sshPort: 0 },
-        { name: 'mq2', role: 'mq', sshPort: 0 },
-        { name: 'nfs1', role: 'nfs-server', sshPort: 0 },
+        { name: 'mq1', role: 'mq', sshPort: 0, address: '10.0.0.11' },
+        { name: 'mq2', role: 'mq', sshPort: 0, address: '10.0.0.12' },
+        { name: 'nfs1', role: 'nfs-server', sshPort: 0, address: '10.0.0.5' },
+        { name: 'app1', role: 'app', sshPort: 0, address: '10.0.0.21' },
       ],
-      nfs: { server: 'nfs1', leaseMs: 4000 },
+      nfs: { server: 'nfs1', leaseMs: 4000, splitBrain: false },
       queueManagers: [{ name: 'QM1', instances: ['mq1', 'mq2'], standbyPollMs: 500, logReplayMs: 1200, version: '9.3.1.0' }],
+      agents: [{ name: 'AGENT1', host: 'app1', queueManager: 'QM1', retryIntervalMs: 1000 }],
     });
   });
 

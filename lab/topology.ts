@@ -9,17 +9,40 @@ export interface Topology {
   name: string;
   sshUser: string;
   hosts: TopologyHost[];
-  nfs: { server: string; leaseMs: number };
+  nfs: TopologyNfs;
   queueManagers: TopologyQueueManager[];
+  agents: TopologyAgent[];
 }
 
-export type HostRole = 'mq' | 'nfs-server';
+export type HostRole = 'mq' | 'nfs-server' | 'app';
+
+export interface TopologyNfs {
+  server: string;
+  leaseMs: number;
+  /**
+   * Reproduces the split-brain hazard of an HA NFS server failing over with a different
+   * server scope: a client's lost lock state is not reported to it, so the old active keeps
+   * serving from its page cache while the standby takes the lock (lab/README.md).
+   */
+  splitBrain: boolean;
+}
+
+/** An MQ Managed File Transfer (FTE) style agent: a client of one queue manager. */
+export interface TopologyAgent {
+  name: string;
+  host: string;
+  queueManager: string;
+  /** agentQMgrRetryInterval: how long the agent waits between reconnection attempts. */
+  retryIntervalMs: number;
+}
 
 export interface TopologyHost {
   name: string;
   role: HostRole;
   /** 0 = a free port chosen at lab start. */
   sshPort: number;
+  /** The host's address on the estate's network (`hostname -I`); SSH still listens on 127.0.0.1. */
+  address: string;
 }
 
 export interface TopologyQueueManager {
@@ -49,12 +72,15 @@ const DEFAULT_STANDBY_POLL_MS = 2000; // MQ documents a 2 s poll
 const DEFAULT_LOG_REPLAY_MS = 3000;
 const DEFAULT_SHUTDOWN_MS = 500;
 const DEFAULT_VERSION = '9.3.1.0';
+const DEFAULT_AGENT_RETRY_MS = 30_000; // MFT agentQMgrRetryInterval default
 
 const HOST_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 const QM_NAME = /^[A-Za-z0-9._%]{1,48}$/;
 const TOPOLOGY_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
 const MQ_VERSION = /^\d+\.\d+\.\d+\.\d+$/;
+const IPV4_ADDRESS = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const AGENT_NAME = /^[A-Z0-9._%]{1,28}$/;
 
 export function loadTopology(file: string): Topology {
   const path = resolve(file);
@@ -78,7 +104,7 @@ export function parseTopology(raw: unknown, file: string): Topology {
   const problems: { field: string; message: string }[] = [];
   const fail = (field: string, message: string): void => void problems.push({ field, message });
   const root = asRecord(raw, '(root)', fail) ?? {};
-  checkKeys(root, '', ['name', 'sshUser', 'hosts', 'nfs', 'queueManagers'], fail);
+  checkKeys(root, '', ['name', 'sshUser', 'hosts', 'nfs', 'queueManagers', 'agents'], fail);
 
   const name = requireString(root.name, 'name', TOPOLOGY_NAME, 'lower-case letters, digits and -', fail);
   const sshUser = requireString(root.sshUser, 'sshUser', USER_NAME, 'a Unix user name', fail);
@@ -89,23 +115,29 @@ export function parseTopology(raw: unknown, file: string): Topology {
     const field = `hosts.${hostName}`;
     if (!HOST_NAME.test(hostName)) fail(field, 'host names are lower-case letters, digits and -');
     const spec = value === null ? {} : (asRecord(value, field, fail) ?? {});
-    checkKeys(spec, field, ['role', 'sshPort'], fail);
+    checkKeys(spec, field, ['role', 'sshPort', 'address'], fail);
     const role = spec.role ?? 'mq';
-    if (role !== 'mq' && role !== 'nfs-server') fail(`${field}.role`, 'must be mq or nfs-server');
+    if (role !== 'mq' && role !== 'nfs-server' && role !== 'app') fail(`${field}.role`, 'must be mq, nfs-server or app');
     const sshPort = optionalNumber(spec.sshPort, `${field}.sshPort`, 0, fail) ?? 0;
     if (!Number.isInteger(sshPort) || sshPort > 65535) fail(`${field}.sshPort`, 'must be a port number (0 = any free port)');
-    hosts.push({ name: hostName, role: role as HostRole, sshPort });
+    const address = spec.address === undefined ? `10.0.0.${11 + hosts.length}` : String(spec.address);
+    if (!IPV4_ADDRESS.test(address)) fail(`${field}.address`, 'must be an IPv4 address such as 10.0.0.11');
+    hosts.push({ name: hostName, role: role as HostRole, sshPort, address });
   }
+  hosts.forEach((host, index) => {
+    if (hosts.findIndex((other) => other.address === host.address) !== index) fail(`hosts.${host.name}.address`, `${host.address} is used twice`);
+  });
   if (hosts.length === 0) fail('hosts', 'at least one host is required');
   const hostByName = new Map(hosts.map((h) => [h.name, h]));
 
   const rawNfs = asRecord(root.nfs, 'nfs', fail) ?? {};
-  checkKeys(rawNfs, 'nfs', ['server', 'leaseSeconds'], fail);
+  checkKeys(rawNfs, 'nfs', ['server', 'leaseSeconds', 'splitBrain'], fail);
   const nfsServer = requireString(rawNfs.server, 'nfs.server', HOST_NAME, 'a host name', fail);
   if (nfsServer && hostByName.get(nfsServer)?.role !== 'nfs-server') {
     fail('nfs.server', `must name a host with role nfs-server (got ${nfsServer})`);
   }
   const leaseSeconds = optionalNumber(rawNfs.leaseSeconds, 'nfs.leaseSeconds', 0.001, fail) ?? DEFAULT_LEASE_SECONDS;
+  if (rawNfs.splitBrain !== undefined && typeof rawNfs.splitBrain !== 'boolean') fail('nfs.splitBrain', 'must be true or false');
 
   const queueManagers: TopologyQueueManager[] = [];
   const rawQms = asRecord(root.queueManagers, 'queueManagers', fail) ?? {};
@@ -136,11 +168,32 @@ export function parseTopology(raw: unknown, file: string): Topology {
     });
   }
 
+  const agents = parseAgents(root.agents, hostByName, queueManagers, fail);
+
   if (problems.length > 0) throw new TopologyError(file, problems);
-  return { file, name, sshUser, hosts, nfs: { server: nfsServer, leaseMs: Math.round(leaseSeconds * 1000) }, queueManagers };
+  const nfs = { server: nfsServer, leaseMs: Math.round(leaseSeconds * 1000), splitBrain: rawNfs.splitBrain === true };
+  return { file, name, sshUser, hosts, nfs, queueManagers, agents };
 }
 
 type Fail = (field: string, message: string) => void;
+
+function parseAgents(raw: unknown, hostByName: Map<string, TopologyHost>, queueManagers: TopologyQueueManager[], fail: Fail): TopologyAgent[] {
+  if (raw === undefined) return [];
+  const agents: TopologyAgent[] = [];
+  for (const [agentName, value] of Object.entries(asRecord(raw, 'agents', fail) ?? {})) {
+    const field = `agents.${agentName}`;
+    if (!AGENT_NAME.test(agentName)) fail(field, 'agent names are 1-28 of A-Z 0-9 . _ %');
+    const spec = asRecord(value, field, fail) ?? {};
+    checkKeys(spec, field, ['host', 'queueManager', 'retryIntervalMs'], fail);
+    const host = String(spec.host ?? '');
+    if (hostByName.get(host)?.role === undefined || hostByName.get(host)?.role === 'nfs-server') fail(`${field}.host`, `must name an mq or app host (got ${JSON.stringify(spec.host)})`);
+    const queueManager = String(spec.queueManager ?? '');
+    if (!queueManagers.some((qm) => qm.name === queueManager)) fail(`${field}.queueManager`, `unknown queue manager ${JSON.stringify(spec.queueManager)}`);
+    const retryIntervalMs = optionalNumber(spec.retryIntervalMs, `${field}.retryIntervalMs`, 1, fail) ?? DEFAULT_AGENT_RETRY_MS;
+    agents.push({ name: agentName, host, queueManager, retryIntervalMs });
+  }
+  return agents;
+}
 
 function asRecord(value: unknown, field: string, fail: Fail): Record<string, unknown> | undefined {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;

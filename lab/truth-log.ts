@@ -17,7 +17,16 @@ export type TruthEvent =
   | { t: number; event: 'instance-state'; qm: string; host: string; from: InstanceState | null; to: InstanceState }
   | { t: number; event: 'process-killed'; host: string; pid: number; signal: SignalName; command: string }
   | { t: number; event: 'command'; host: string; command: string; exitCode: number }
-  | { t: number; event: 'nfs-reachability'; host: string; reachable: boolean };
+  | { t: number; event: 'nfs-reachability'; host: string; reachable: boolean }
+  | { t: number; event: 'rule-added'; host: string; rule: string }
+  | { t: number; event: 'rule-removed'; host: string; rule: string }
+  | { t: number; event: 'link-state'; host: string; interface: string; up: boolean }
+  | { t: number; event: 'lease-expired'; host: string }
+  | { t: number; event: 'lock-lost'; qm: string; host: string; noticed: boolean }
+  | { t: number; event: 'error-logged'; qm: string; host: string; messageId: string }
+  | { t: number; event: 'split-brain'; qm: string; hosts: string[] }
+  | { t: number; event: 'agent-disconnected'; agent: string; host: string; qm: string; reasonCode: number }
+  | { t: number; event: 'agent-reconnected'; agent: string; host: string; qm: string; instanceHost: string };
 
 export type TruthEventName = TruthEvent['event'];
 export type TruthEventOf<N extends TruthEventName> = Extract<TruthEvent, { event: N }>;

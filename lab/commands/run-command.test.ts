@@ -4,7 +4,7 @@ import { createTestEstate, runOn, startActiveAndStandby } from '../test-estate.t
 describe('run command - the lab shell', () => {
   it('run command - an unknown command exits 127 with the sh message', async () => {
     const lab = createTestEstate();
-    expect(await runOn(lab, 'mq1', 'ls -l')).toEqual({ stdout: '', stderr: 'sh: 1: ls: not found\n', exitCode: 127 });
+    expect(await runOn(lab, 'mq1', 'lsof -i')).toEqual({ stdout: '', stderr: 'sh: 1: lsof: not found\n', exitCode: 127 });
     expect(await runOn(lab, 'mq1', 'toString')).toEqual({ stdout: '', stderr: 'sh: 1: toString: not found\n', exitCode: 127 });
   });
 

@@ -3,14 +3,25 @@ import { MQ_BIN } from '../mq-processes.ts';
 import { makeCommandResult, type CommandHandler, type CommandResult } from './command-types.ts';
 import { runDspmq } from './dspmq.ts';
 import { runEndmqm } from './endmqm.ts';
+import { runFindmnt } from './findmnt.ts';
+import { runFtePingAgent } from './fte-ping-agent.ts';
+import { runIp } from './ip.ts';
+import { runIptables } from './iptables.ts';
 import { runKill } from './kill.ts';
+import { runLs } from './ls.ts';
 import { runPgrep } from './pgrep.ts';
 import { runPs } from './ps.ts';
 import { splitShellWords } from './shell-words.ts';
 import { runStrmqm } from './strmqm.ts';
+import { unwrapSudo } from './sudo.ts';
+import { runTail } from './tail.ts';
 
-const runHostname: CommandHandler = (args, { host }) =>
-  args.length === 0 ? makeCommandResult([host.name]) : makeCommandResult([], 1, ['hostname: you must be root to change the host name']);
+const runHostname: CommandHandler = (args, { host }) => {
+  if (args.length === 0) return makeCommandResult([host.name]);
+  // hostname -I: every address but loopback, each followed by a space.
+  if (args.length === 1 && args[0] === '-I') return makeCommandResult([host.network.listAddresses().map((a) => `${a} `).join('')]);
+  return makeCommandResult([], 1, ['hostname: you must be root to change the host name']);
+};
 
 /** The commands a lab host has, with the directories they are installed in. */
 const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Object.entries({
@@ -21,6 +32,12 @@ const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Ob
   pgrep: { handler: runPgrep, dirs: ['/usr/bin', '/bin'] },
   kill: { handler: runKill, dirs: ['/usr/bin', '/bin'] },
   hostname: { handler: runHostname, dirs: ['/usr/bin', '/bin'] },
+  iptables: { handler: runIptables, dirs: ['/usr/sbin', '/sbin'] },
+  ip: { handler: runIp, dirs: ['/usr/sbin', '/sbin', '/usr/bin', '/bin'] },
+  findmnt: { handler: runFindmnt, dirs: ['/usr/bin', '/bin'] },
+  ls: { handler: runLs, dirs: ['/usr/bin', '/bin'] },
+  tail: { handler: runTail, dirs: ['/usr/bin', '/bin'] },
+  ftePingAgent: { handler: runFtePingAgent, dirs: ['/opt/mqm/bin'] },
 }));
 
 export interface CommandRequest {
@@ -46,15 +63,17 @@ export async function runCommand(estate: LabEstate, request: CommandRequest): Pr
 async function execute(estate: LabEstate, request: CommandRequest): Promise<CommandResult> {
   const parsed = splitShellWords(request.commandLine);
   if (!parsed.ok) return makeCommandResult([], 2, [`sh: 1: ${parsed.error}`]);
-  const [name, ...args] = parsed.words;
+  const sudo = unwrapSudo(parsed.words, request.user);
+  if (!sudo.ok) return sudo.result;
+  const [name, ...args] = sudo.words;
   if (name === undefined) return makeCommandResult([]);
   const command = findCommand(name);
   if (!command) return makeCommandResult([], 127, [`sh: 1: ${name}: not found`]);
 
   const host = estate.host(request.host);
-  const process = host.processes.spawn({ user: request.user, ppid: request.parentPid, command: parsed.words.join(' ') });
+  const process = host.processes.spawn({ user: sudo.user, ppid: request.parentPid, command: sudo.words.join(' ') });
   try {
-    return await command.handler(args, { estate, host, user: request.user, pid: process.pid });
+    return await command.handler(args, { estate, host, user: sudo.user, pid: process.pid });
   } catch (error) {
     return makeCommandResult([], 1, [`sh: 1: ${name}: ${(error as Error).message}`]);
   } finally {
