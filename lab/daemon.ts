@@ -5,6 +5,8 @@ import { systemClock } from './clock.ts';
 import { renderEstateYaml, writeEstateFile } from './estate-file.ts';
 import { LabEstate } from './lab-estate.ts';
 import { locateLabStateFiles, type LabInfo } from './lab-state-files.ts';
+import { LabMqService } from './mq/lab-mq-service.ts';
+import { buildStandInLibrary } from './native/stand-in-library.ts';
 import { startHostSshServer, type HostSshServer } from './ssh/host-ssh-server.ts';
 import { ensureKeyPair, ensureLabPassword, fingerprintHostKey } from './ssh/lab-credentials.ts';
 import { loadTopology } from './topology.ts';
@@ -54,12 +56,17 @@ async function main(): Promise<void> {
     servers.push(server);
     endpoints.push({ name: host.name, port: server.port, hostKey: fingerprintHostKey(hostKey.parsed) });
   }
+  const mq = new LabMqService(estate);
+  await mq.start();
+  const library = buildStandInLibrary();
+  if (!library.ok) console.error(`the stand-in MQ client library could not be built; MQ clients cannot connect:\n${library.error}`);
 
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     await Promise.all(servers.map((s) => s.close()));
+    await mq.stop();
     estate.emit({ event: 'lab-stopped' });
     estate.stop();
     rmSync(files.labJson, { force: true });
@@ -70,7 +77,11 @@ async function main(): Promise<void> {
 
   await estate.startConfiguredInstances();
 
-  writeEstateFile(files.estateFile, renderEstateYaml(topology, endpoints, clientKey.privateKeyFile));
+  const mqClients = {
+    queueManagers: Object.fromEntries(topology.queueManagers.map((qm) => [qm.name, { channel: qm.mq.channel, listeners: mq.listenerPorts(qm.name) }])),
+    ...(library.ok ? { libraryDir: library.libraryDir } : {}),
+  };
+  writeEstateFile(files.estateFile, renderEstateYaml(topology, endpoints, clientKey.privateKeyFile, mqClients));
   const info: LabInfo = {
     pid: process.pid,
     topology: topology.file,

@@ -8,11 +8,18 @@ export interface EstateHostEndpoint {
   hostKey: string;
 }
 
+/** How MQ clients reach the lab's queue managers: channel and listener port per instance host, and the client library. */
+export interface EstateMqClients {
+  queueManagers: Record<string, { channel: string; listeners: Record<string, number> }>;
+  /** Folder of the stand-in libmqm_r.so; absent when it could not be built. */
+  libraryDir?: string;
+}
+
 /**
  * The estate file of a running lab: the same shape as a suite's inline `estate:`
  * section, with this lab's real ports and host keys and the client key to log in with.
  */
-export function renderEstateYaml(topology: Topology, endpoints: EstateHostEndpoint[], clientKeyFile: string): string {
+export function renderEstateYaml(topology: Topology, endpoints: EstateHostEndpoint[], clientKeyFile: string, mq?: EstateMqClients): string {
   const lines = [
     `# Written by mqchaos lab up for topology ${topology.name}; ports and host keys are this lab's real ones.`,
     'hosts:',
@@ -30,7 +37,13 @@ export function renderEstateYaml(topology: Topology, endpoints: EstateHostEndpoi
   lines.push('queueManagers:');
   for (const qm of topology.queueManagers) {
     lines.push(`  ${qm.name}:`, `    instances: [${qm.instances.join(', ')}]`);
+    const clients = mq?.queueManagers[qm.name];
+    if (clients) {
+      const listeners = Object.entries(clients.listeners).map(([host, port]) => `${host}: ${port}`);
+      lines.push(`    channel: ${quoteYamlScalar(clients.channel)}`, `    listeners: { ${listeners.join(', ')} }`);
+    }
   }
+  if (mq?.libraryDir) lines.push('mqClient:', `  libraryDir: ${quoteYamlScalar(mq.libraryDir)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { MQ_QUEUE_MANAGER_KEYS, parseQueueManagerMq, type QueueManagerMqConfig } from './mq/mq-topology.ts';
 
 /** A lab estate as described by a topology file, with every timing in milliseconds. */
 export interface Topology {
@@ -12,6 +13,8 @@ export interface Topology {
   nfs: TopologyNfs;
   queueManagers: TopologyQueueManager[];
   agents: TopologyAgent[];
+  /** Whether the truth log records every message's fate (off for benchmarks). */
+  messageTruth: boolean;
 }
 
 export type HostRole = 'mq' | 'nfs-server' | 'app';
@@ -54,6 +57,8 @@ export interface TopologyQueueManager {
   /** How long a controlled, immediate or preemptive shutdown takes before the locks go. */
   shutdownMs: number;
   version: string;
+  /** Channel, listeners and queues (lab/mq/mq-topology.ts). */
+  mq: QueueManagerMqConfig;
 }
 
 export class TopologyError extends Error {
@@ -104,7 +109,7 @@ export function parseTopology(raw: unknown, file: string): Topology {
   const problems: { field: string; message: string }[] = [];
   const fail = (field: string, message: string): void => void problems.push({ field, message });
   const root = asRecord(raw, '(root)', fail) ?? {};
-  checkKeys(root, '', ['name', 'sshUser', 'hosts', 'nfs', 'queueManagers', 'agents'], fail);
+  checkKeys(root, '', ['name', 'sshUser', 'hosts', 'nfs', 'queueManagers', 'agents', 'messageTruth'], fail);
 
   const name = requireString(root.name, 'name', TOPOLOGY_NAME, 'lower-case letters, digits and -', fail);
   const sshUser = requireString(root.sshUser, 'sshUser', USER_NAME, 'a Unix user name', fail);
@@ -145,7 +150,7 @@ export function parseTopology(raw: unknown, file: string): Topology {
     const field = `queueManagers.${qmName}`;
     if (!QM_NAME.test(qmName)) fail(field, 'queue manager names are 1-48 of A-Z a-z 0-9 . _ %');
     const spec = asRecord(value, field, fail) ?? {};
-    checkKeys(spec, field, ['instances', 'standbyPollMs', 'logReplayMs', 'shutdownMs', 'version'], fail);
+    checkKeys(spec, field, ['instances', 'standbyPollMs', 'logReplayMs', 'shutdownMs', 'version', ...MQ_QUEUE_MANAGER_KEYS], fail);
     const instances = Array.isArray(spec.instances) ? spec.instances : [];
     if (!Array.isArray(spec.instances) || instances.length === 0) {
       fail(`${field}.instances`, 'must be a list of one or more hosts');
@@ -165,6 +170,7 @@ export function parseTopology(raw: unknown, file: string): Topology {
       logReplayMs: optionalNumber(spec.logReplayMs, `${field}.logReplayMs`, 0, fail) ?? DEFAULT_LOG_REPLAY_MS,
       shutdownMs: optionalNumber(spec.shutdownMs, `${field}.shutdownMs`, 0, fail) ?? DEFAULT_SHUTDOWN_MS,
       version,
+      mq: parseQueueManagerMq(spec, field, instances.map(String), fail),
     });
   }
 
@@ -172,7 +178,8 @@ export function parseTopology(raw: unknown, file: string): Topology {
 
   if (problems.length > 0) throw new TopologyError(file, problems);
   const nfs = { server: nfsServer, leaseMs: Math.round(leaseSeconds * 1000), splitBrain: rawNfs.splitBrain === true };
-  return { file, name, sshUser, hosts, nfs, queueManagers, agents };
+  if (root.messageTruth !== undefined && typeof root.messageTruth !== 'boolean') fail('messageTruth', 'must be true or false');
+  return { file, name, sshUser, hosts, nfs, queueManagers, agents, messageTruth: root.messageTruth !== false };
 }
 
 type Fail = (field: string, message: string) => void;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { MqTruthEvent } from './mq/mq-truth-events.ts';
 
 /**
  * The lab's ground truth: what really happened and when, one JSON object per line in
@@ -26,7 +27,8 @@ export type TruthEvent =
   | { t: number; event: 'error-logged'; qm: string; host: string; messageId: string }
   | { t: number; event: 'split-brain'; qm: string; hosts: string[] }
   | { t: number; event: 'agent-disconnected'; agent: string; host: string; qm: string; reasonCode: number }
-  | { t: number; event: 'agent-reconnected'; agent: string; host: string; qm: string; instanceHost: string };
+  | { t: number; event: 'agent-reconnected'; agent: string; host: string; qm: string; instanceHost: string }
+  | MqTruthEvent;
 
 export type TruthEventName = TruthEvent['event'];
 export type TruthEventOf<N extends TruthEventName> = Extract<TruthEvent, { event: N }>;

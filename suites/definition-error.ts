@@ -14,6 +14,8 @@ export type DefinitionErrorCode =
   | 'MQC-SUITE-UNKNOWN-FAULT'
   /** A queue manager's instance runs on a host the estate does not declare. */
   | 'MQC-SUITE-UNDECLARED-HOST'
+  /** A queue manager has a listener port on a host that runs none of its instances. */
+  | 'MQC-SUITE-LISTENER-HOST'
   /** A scenario aims at a queue manager the estate does not declare. */
   | 'MQC-SUITE-UNDECLARED-QMGR'
   /** Two scenarios share a name. */

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadEstateFile } from './estate-file.ts';
@@ -94,6 +94,41 @@ describe('loadEstateFile', () => {
         message: 'queue manager QM1 has an instance on host "mq3", which the estate does not declare',
       },
     ]);
+  });
+
+  it('loadEstateFile - MQ client connection info: channel, listener ports, the client library folder relative to the file', async () => {
+    const file = writeEstate(
+      [
+        'hosts:',
+        `  mq1: { address: 127.0.0.1, port: 40123, user: mqm, credential: { keyFile: k }, hostKey: ${HOST_KEY} }`,
+        `  mq2: { address: 127.0.0.1, port: 40124, user: mqm, credential: { keyFile: k }, hostKey: ${HOST_KEY} }`,
+        'queueManagers:',
+        '  QM1: { instances: [mq1, mq2], channel: DEV.APP.SVRCONN, listeners: { mq1: 41414, mq2: 41415 } }',
+        'mqClient: { libraryDir: lib/native }',
+      ].join('\n'),
+    );
+    const loaded = await loadEstateFile(file);
+    expect(loaded.ok && loaded.estate.queueManagers.QM1).toEqual({ name: 'QM1', instances: ['mq1', 'mq2'], channel: 'DEV.APP.SVRCONN', listeners: { mq1: 41414, mq2: 41415 } });
+    expect(loaded.ok && loaded.estate.mqClient).toEqual({ libraryDir: join(dirname(file), 'lib', 'native') });
+  });
+
+  it('loadEstateFile - channel names of at most 20 characters, ports 1-65535, listeners only on instance hosts', async () => {
+    const file = writeEstate(
+      [
+        'hosts:',
+        `  mq1: { address: 127.0.0.1, user: mqm, credential: { keyFile: k }, hostKey: ${HOST_KEY} }`,
+        `  mq3: { address: 127.0.0.1, user: mqm, credential: { keyFile: k }, hostKey: ${HOST_KEY} }`,
+        'queueManagers:',
+        '  QM1: { instances: [mq1], channel: DEV.APP.SVRCONN.TOO.LONG, listeners: { mq1: 0, mq3: 1414 } }',
+      ].join('\n'),
+    );
+    const loaded = await loadEstateFile(file);
+    expect(!loaded.ok && loaded.errors.map(({ code, pointer }) => ({ code, pointer }))).toEqual([
+      { code: 'MQC-SUITE-MQ-NAME', pointer: '/queueManagers/QM1/channel' },
+      { code: 'MQC-SUITE-SCHEMA', pointer: '/queueManagers/QM1/listeners/mq1' },
+      { code: 'MQC-SUITE-LISTENER-HOST', pointer: '/queueManagers/QM1/listeners/mq3' },
+    ]);
+    expect(!loaded.ok && loaded.errors[2]?.message).toBe('queue manager QM1 has a listener on host "mq3", which runs none of its instances');
   });
 
   it('loadEstateFile - a file that is not there', async () => {

@@ -4,7 +4,7 @@ import { checkDocumentShape } from './document-check.ts';
 import { appendPointer } from './json-pointer.ts';
 import { checkName } from './mq-names.ts';
 import { loadSuiteSchemas } from './suite-schemas.ts';
-import type { CredentialRef, EstateSpec, HostSpec } from './suite-model.ts';
+import type { CredentialRef, EstateSpec, HostSpec, QueueManagerSpec } from './suite-model.ts';
 import { describeUnparsed, readSource, type SourceDocument } from './yaml-source.ts';
 
 /**
@@ -28,6 +28,7 @@ export function checkEstateSource(source: SourceDocument): EstateLoad {
   const issues = [
     ...checkDocumentShape(loadSuiteSchemas().validateEstate, source.data),
     ...findUndeclaredHosts(source.data, ''),
+    ...findStrayListeners(source.data, ''),
   ];
   if (issues.length > 0) return { ok: false, errors: sortDefinitionErrors(issues.map((issue) => placeIssue(source, issue))) };
   return { ok: true, estate: compileEstate(source.data, dirname(source.file)) };
@@ -47,6 +48,26 @@ export function findUndeclaredHosts(estate: unknown, pointer: string): Issue[] {
         hint: hosts.length > 0 ? `declared hosts: ${hosts.join(', ')}` : 'declare the host under hosts',
       });
     });
+  }
+  return issues;
+}
+
+/** Listener ports on hosts that run no instance of the queue manager. Tolerates data that failed its schema. */
+export function findStrayListeners(estate: unknown, pointer: string): Issue[] {
+  const { queueManagers } = (isObject(estate) ? estate : {}) as Record<string, unknown>;
+  const issues: Issue[] = [];
+  for (const [name, qm] of isObject(queueManagers) ? Object.entries(queueManagers) : []) {
+    const listeners = isObject(qm) ? qm.listeners : undefined;
+    const instances = collectEstateNames(estate).queueManagers.get(name) ?? [];
+    for (const host of isObject(listeners) ? Object.keys(listeners) : []) {
+      if (instances.includes(host)) continue;
+      issues.push({
+        code: 'MQC-SUITE-LISTENER-HOST',
+        pointer: appendPointer(pointer, 'queueManagers', name, 'listeners', host),
+        message: `queue manager ${name} has a listener on host "${host}", which runs none of its instances`,
+        hint: `instances: ${instances.join(', ') || '(none)'}`,
+      });
+    }
   }
   return issues;
 }
@@ -72,7 +93,11 @@ export function collectEstateNames(estate: unknown): EstateNames {
 
 /** An estate that passed its schema, compiled; relative key files are resolved against `baseDir`. */
 export function compileEstate(data: unknown, baseDir: string): EstateSpec {
-  const estate = data as { hosts: Record<string, Omit<HostSpec, 'name' | 'port'> & { port?: number }>; queueManagers: Record<string, { instances: string[] }> };
+  const estate = data as {
+    hosts: Record<string, Omit<HostSpec, 'name' | 'port'> & { port?: number }>;
+    queueManagers: Record<string, { instances: string[]; channel?: string; listeners?: Record<string, number> }>;
+    mqClient?: { libraryDir: string };
+  };
   const hostDefaults = loadSuiteSchemas().hostDefaults;
   const hosts = Object.fromEntries(
     Object.entries(estate.hosts).map(([name, host]) => {
@@ -88,9 +113,16 @@ export function compileEstate(data: unknown, baseDir: string): EstateSpec {
     }),
   );
   const queueManagers = Object.fromEntries(
-    Object.entries(estate.queueManagers).map(([name, qm]) => [name, { name, instances: [...qm.instances] }]),
+    Object.entries(estate.queueManagers).map(([name, qm]) => {
+      const spec: QueueManagerSpec = { name, instances: [...qm.instances] };
+      if (qm.channel !== undefined) spec.channel = qm.channel;
+      if (qm.listeners !== undefined) spec.listeners = { ...qm.listeners };
+      return [name, spec];
+    }),
   );
-  return { hosts, queueManagers };
+  const compiled: EstateSpec = { hosts, queueManagers };
+  if (estate.mqClient) compiled.mqClient = { libraryDir: resolve(baseDir, estate.mqClient.libraryDir) };
+  return compiled;
 }
 
 function resolveCredential(credential: CredentialRef, baseDir: string): CredentialRef {

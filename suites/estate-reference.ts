@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { displayPath, placeIssue, type DefinitionError, type Issue } from './definition-error.ts';
-import { checkEstateSource, collectEstateNames, compileEstate, findUndeclaredHosts, type EstateNames } from './estate-file.ts';
+import { checkEstateSource, collectEstateNames, compileEstate, findStrayListeners, findUndeclaredHosts, type EstateNames } from './estate-file.ts';
 import { checkTopologySource, isBareTopologyName, listTopologyNames, locateTopology } from './lab-topology.ts';
 import type { EstateSource } from './suite-model.ts';
 import { describeUnparsed, readSource, type SourceDocument } from './yaml-source.ts';
@@ -26,7 +26,8 @@ export async function resolveEstateReference(suite: SourceDocument, topologiesDi
   if (keys.length !== 1) return { where: 'the estate', errors: [] };
   const { inline, file, lab } = estate as { inline?: unknown; file?: unknown; lab?: unknown };
   if (keys[0] === 'inline') {
-    return { names: collectEstateNames(inline), where: 'the inline estate', errors: findUndeclaredHosts(inline, '/estate/inline').map((issue) => placeIssue(suite, issue)) };
+    const issues = [...findUndeclaredHosts(inline, '/estate/inline'), ...findStrayListeners(inline, '/estate/inline')];
+    return { names: collectEstateNames(inline), where: 'the inline estate', errors: issues.map((issue) => placeIssue(suite, issue)) };
   }
   if (keys[0] === 'file' && typeof file === 'string') return resolveEstateFile(suite, resolve(dirname(suite.file), file), cwd);
   if (keys[0] === 'lab' && typeof lab === 'string') return resolveTopology(suite, lab, topologiesDir, cwd);

@@ -23,11 +23,17 @@ export interface QueueManagerSpec {
   name: string;
   /** Hosts that run an instance of this queue manager (multi-instance: two). */
   instances: string[];
+  /** Server-connection channel for MQI clients. */
+  channel?: string;
+  /** Listener port per instance host (the address is the host's). */
+  listeners?: Record<string, number>;
 }
 
 export interface EstateSpec {
   hosts: Record<string, HostSpec>;
   queueManagers: Record<string, QueueManagerSpec>;
+  /** Where MQI traffic clients find libmqm_r.so (absolute folder); absent: the default library path. */
+  mqClient?: { libraryDir: string };
 }
 
 /**

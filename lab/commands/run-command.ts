@@ -8,6 +8,7 @@ import { runFtePingAgent } from './fte-ping-agent.ts';
 import { runIp } from './ip.ts';
 import { runIptables } from './iptables.ts';
 import { runKill } from './kill.ts';
+import { runMqchaosLabFault } from './mqchaos-lab-fault.ts';
 import { runLs } from './ls.ts';
 import { runPgrep } from './pgrep.ts';
 import { runPs } from './ps.ts';
@@ -38,6 +39,7 @@ const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Ob
   ls: { handler: runLs, dirs: ['/usr/bin', '/bin'] },
   tail: { handler: runTail, dirs: ['/usr/bin', '/bin'] },
   ftePingAgent: { handler: runFtePingAgent, dirs: ['/opt/mqm/bin'] },
+  'mqchaos-lab-fault': { handler: runMqchaosLabFault, dirs: ['/opt/mqchaos/bin'] },
 }));
 
 export interface CommandRequest {
