@@ -13,4 +13,5 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   # out of the lock file, and `npm ci` then refuses the lock file as out of sync.
   npm install --no-audit --no-fund --loglevel=error
 fi
+make -s -C lab/native # the lab's stand-in MQ client library, rebuilt only when its sources change
 node bin/mqchaos.js setup
