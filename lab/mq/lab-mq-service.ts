@@ -111,6 +111,10 @@ export class LabMqService {
       faults: this.faults,
       servingState: () => this.servingState(served.name, host),
       nextConnectionNumber: () => ++this.connectionCount,
+      whenStorageWritable: () => {
+        const nfs = this.estate.host(host).nfs;
+        return nfs && !nfs.canReachServer() ? nfs.whenReachable() : undefined;
+      },
       sessionEnded: (session) => void sessions.delete(session),
     };
     const onConnection = (socket: Socket): void => void sessions.add(new MqSession(socket, context));

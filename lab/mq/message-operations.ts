@@ -4,6 +4,9 @@ import type { MqSession, OpenHandle } from './mq-session.ts';
 import { allocateReply, readMqString, WIRE, writeMqString } from './wire-protocol.ts';
 
 const ZERO_ID = Buffer.alloc(24);
+const MQCCSI_Q_MGR = 0;
+/** The lab's queue managers' CCSID (UTF-8); a put in MQCCSI_Q_MGR is stored with it. */
+export const QMGR_CCSID = 1208;
 
 /** MQPUT: hobj, options, md, length, data. */
 export function runPut(session: MqSession, frame: Buffer): void {
@@ -12,7 +15,8 @@ export function runPut(session: MqSession, frame: Buffer): void {
   const fail = (reason: number): void => session.send(allocateReply(WIRE.OP_PUT, MQC.MQCC_FAILED, reason, WIRE.MD_BYTES));
   if (!handle) return fail(MQC.MQRC_HOBJ_ERROR);
   if (!handle.output || !handle.queue) return fail(MQC.MQRC_NOT_OPEN_FOR_OUTPUT);
-  putMessage(session, WIRE.OP_PUT, handle.queue, frame, at + 4);
+  const queue = handle.queue;
+  session.afterStorageWrite(writesPersistent(queue, frame, at + 4), () => putMessage(session, WIRE.OP_PUT, queue, frame, at + 4));
 }
 
 /** MQPUT1: object descriptor, options, md, length, data. */
@@ -24,7 +28,13 @@ export function runPut1(session: MqSession, frame: Buffer): void {
   if (objectQmgr !== '' && objectQmgr !== session.context.qm) return fail(MQC.MQRC_UNKNOWN_REMOTE_Q_MGR);
   const queue = session.context.store.queues.get(readMqString(frame, at + 4, 48));
   if (!queue) return fail(MQC.MQRC_UNKNOWN_OBJECT_NAME);
-  putMessage(session, WIRE.OP_PUT1, queue, frame, at + WIRE.OD_BYTES);
+  session.afterStorageWrite(writesPersistent(queue, frame, at + WIRE.OD_BYTES), () => putMessage(session, WIRE.OP_PUT1, queue, frame, at + WIRE.OD_BYTES));
+}
+
+/** Whether the put at `at` (options, md, ...) is of a persistent message, which goes to the log. */
+function writesPersistent(queue: MessageQueue, frame: Buffer, at: number): boolean {
+  const persistence = frame.readInt32LE(at + 4 + WIRE.MD_PERSISTENCE);
+  return persistence === MQC.MQPER_PERSISTENT || (persistence === MQC.MQPER_PERSISTENCE_AS_Q_DEF && queue.attributes.defaultPersistent);
 }
 
 /** Puts the message at `at` (options, md, length, data) and replies with the descriptor as put. */
@@ -54,6 +64,7 @@ function putMessage(session: MqSession, op: number, queue: MessageQueue, frame: 
   const md = Buffer.from(frame.subarray(mdAt, mdAt + WIRE.MD_BYTES));
   md.writeInt32LE(persistence, WIRE.MD_PERSISTENCE);
   md.writeInt32LE(priority, WIRE.MD_PRIORITY);
+  if (md.readInt32LE(WIRE.MD_CCSID) === MQCCSI_Q_MGR) md.writeInt32LE(QMGR_CCSID, WIRE.MD_CCSID);
   if ((options & MQC.MQPMO_NEW_MSG_ID) !== 0 || md.compare(ZERO_ID, 0, 24, WIRE.MD_MSG_ID, WIRE.MD_MSG_ID + 24) === 0) {
     context.store.writeNewMsgId(md, WIRE.MD_MSG_ID);
   }
@@ -119,6 +130,18 @@ export function runGet(session: MqSession, frame: Buffer): void {
     },
     bufferLength: frame.readInt32LE(at + 64),
   };
+  const next = browse ? undefined : request.queue.findFirst(request.match);
+  if (next?.persistent && (options & MQC.MQGMO_SYNCPOINT) === 0) {
+    // Taking a persistent message outside syncpoint is logged at once.
+    session.afterStorageWrite(true, () => deliverOrWait(session, request, waitMs, failIfQuiescing));
+    return;
+  }
+  deliverOrWait(session, request, waitMs, failIfQuiescing);
+}
+
+function deliverOrWait(session: MqSession, request: GetRequest, waitMs: number, failIfQuiescing: boolean): void {
+  const fail = (reason: number): void => replyGetFailure(session, reason);
+  const { options } = request;
   if (tryDeliver(session, request)) return;
   if ((options & MQC.MQGMO_WAIT) === 0 || waitMs === 0) return fail(MQC.MQRC_NO_MSG_AVAILABLE);
   session.context.waits.park(

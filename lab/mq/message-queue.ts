@@ -58,6 +58,8 @@ export class MessageQueue {
   depth = 0;
   openInputCount = 0;
   openOutputCount = 0;
+  /** Handles open with MQOO_INPUT_EXCLUSIVE (0 or 1). */
+  openExclusiveCount = 0;
   inhibitGet = false;
   inhibitPut = false;
   private sequence = 0;

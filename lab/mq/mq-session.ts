@@ -25,6 +25,11 @@ export interface SessionContext {
   readonly waits: GetWaits;
   readonly faults: LabFaultSwitch;
   servingState(): ServingState;
+  /**
+   * Resolves at once when the instance's host reaches the queue manager's shared storage,
+   * otherwise when it does again: writes to the log block on a hard NFS mount.
+   */
+  whenStorageWritable(): Promise<void> | undefined;
   nextConnectionNumber(): number;
   sessionEnded(session: MqSession): void;
 }
@@ -150,7 +155,7 @@ export class MqSession {
       case WIRE.OP_INQ: return runInquire(this, frame);
       case WIRE.OP_SET: return runSet(this, frame);
       case WIRE.OP_BEGIN: return this.begin();
-      case WIRE.OP_COMMIT: return this.commit();
+      case WIRE.OP_COMMIT: return this.afterStorageWrite(this.uow.touchesPersistent(), () => this.commit());
       case WIRE.OP_BACKOUT: return this.backout();
       default: return this.send(allocateReply(op, MQC.MQCC_FAILED, MQC.MQRC_FUNCTION_NOT_SUPPORTED, 0));
     }
@@ -221,6 +226,8 @@ export class MqSession {
     if (objectType === MQC.MQOT_Q) {
       queue = this.context.store.queues.get(objectName);
       if (!queue) return refuse(MQC.MQRC_UNKNOWN_OBJECT_NAME);
+      const exclusive = (options & MQC.MQOO_INPUT_EXCLUSIVE) !== 0;
+      if (inputKinds.length > 0 && (queue.openExclusiveCount > 0 || (exclusive && queue.openInputCount > 0))) return refuse(MQC.MQRC_OBJECT_IN_USE);
     } else if (objectType === MQC.MQOT_Q_MGR) {
       if ((options & ~(MQC.MQOO_INQUIRE | MQC.MQOO_FAIL_IF_QUIESCING)) !== 0) return refuse(MQC.MQRC_OPTIONS_ERROR);
     } else {
@@ -251,6 +258,19 @@ export class MqSession {
     this.send(allocateReply(WIRE.OP_BEGIN, MQC.MQCC_WARNING, MQC.MQRC_NO_EXTERNAL_PARTICIPANTS, 0));
   }
 
+  /**
+   * Runs `operation` now, or — when it must write persistent state and the storage cannot be
+   * reached — once it can, unless the session has ended by then (the client sees the call
+   * hang, then the connection break).
+   */
+  afterStorageWrite(writesPersistent: boolean, operation: () => void): void {
+    const blocked = writesPersistent ? this.context.whenStorageWritable() : undefined;
+    if (!blocked) return operation();
+    void blocked.then(() => {
+      if (!this.ended) operation();
+    });
+  }
+
   private commit(): void {
     this.commitQuietly();
     this.send(allocateReply(WIRE.OP_COMMIT, MQC.MQCC_OK, MQC.MQRC_NONE, 0));
@@ -278,6 +298,7 @@ export class MqSession {
   private countOpen(handle: OpenHandle, delta: 1 | -1): void {
     if (!handle.queue) return;
     if (handle.input) handle.queue.openInputCount += delta;
+    if (handle.options & MQC.MQOO_INPUT_EXCLUSIVE) handle.queue.openExclusiveCount += delta;
     if (handle.output) handle.queue.openOutputCount += delta;
   }
 }

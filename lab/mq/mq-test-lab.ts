@@ -27,14 +27,14 @@ export interface MqTestLab {
  * Test support: QM1 with instances on mq1 (active) and mq2 (standby), on the real clock,
  * with its MQ listeners on loopback, in the test's own process.
  */
-export async function startMqTestLab(qmSpec: Record<string, unknown> = {}, { messageTruth = true } = {}): Promise<MqTestLab> {
+export async function startMqTestLab(qmSpec: Record<string, unknown> = {}, { messageTruth = true, leaseSeconds = 4 } = {}): Promise<MqTestLab> {
   const topology = parseTopology(
     {
       name: 'mq-test',
       messageTruth,
       sshUser: 'mqm',
       hosts: { mq1: {}, mq2: {}, nfs1: { role: 'nfs-server' } },
-      nfs: { server: 'nfs1', leaseSeconds: 4 },
+      nfs: { server: 'nfs1', leaseSeconds },
       queueManagers: { QM1: { instances: ['mq1', 'mq2'], standbyPollMs: 100, logReplayMs: 150, shutdownMs: 100, ...qmSpec } },
     },
     'mq-test-topology.yaml',

@@ -1,4 +1,5 @@
 import type { MessageQueue } from './message-queue.ts';
+import { QMGR_CCSID } from './message-operations.ts';
 import { MQC } from './mq-constants.ts';
 import type { MqSession } from './mq-session.ts';
 import { allocateReply, WIRE, writeMqString } from './wire-protocol.ts';
@@ -6,7 +7,6 @@ import { allocateReply, WIRE, writeMqString } from './wire-protocol.ts';
 type Attribute = { kind: 'int'; value: number } | { kind: 'chars'; value: string; length: number };
 
 const MQIA_LAST = 2000;
-const QMGR_CCSID = 1208;
 const QMGR_COMMAND_LEVEL = 930;
 const QMGR_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 

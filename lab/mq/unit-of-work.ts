@@ -23,6 +23,11 @@ export class UnitOfWork {
     return this.begun || this.puts.length > 0 || this.gets.length > 0;
   }
 
+  /** Whether committing writes persistent state (a persistent put or get). */
+  touchesPersistent(): boolean {
+    return this.puts.some((m) => m.persistent) || this.gets.some((m) => m.persistent);
+  }
+
   pendingPuts(): readonly StoredMessage[] {
     return this.puts;
   }
