@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { checkHostKey, fingerprintHostKey } from './host-key.ts';
 import { HostKeyMismatchError } from './ssh-errors.ts';
+import { generateEd25519KeyPair } from '../../lab/ssh/lab-credentials.ts';
 
-const keys = ssh2.utils.generateKeyPairSync('ed25519');
+const keys = generateEd25519KeyPair();
 // Independent of ssh2: the blob is the base64 field of the OpenSSH public key line.
 const blob = Buffer.from(keys.public.split(' ')[1]!, 'base64');
 const expected = `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;

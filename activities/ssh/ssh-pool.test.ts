@@ -1,7 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UnsafeCommandArgumentError } from './command-line.ts';
 import {
@@ -15,13 +14,14 @@ import {
 } from './ssh-errors.ts';
 import { SshPool, type ConnectionEvent } from './ssh-pool.ts';
 import { startTestSshServer, type ExecReply, type TestSshServer } from './test-ssh-server.ts';
+import { generateEd25519KeyPair } from '../../lab/ssh/lab-credentials.ts';
 
 const PASSWORD_VAR = 'MQCHAOS_TEST_SSH_PASSWORD';
 const WRONG_PASSWORD_VAR = 'MQCHAOS_TEST_SSH_WRONG_PASSWORD';
 const PASSPHRASE_VAR = 'MQCHAOS_TEST_SSH_PASSPHRASE';
 const env = { [PASSWORD_VAR]: 'right-password', [WRONG_PASSWORD_VAR]: 'wrong-password', [PASSPHRASE_VAR]: 'key-passphrase' };
-const clientKeys = ssh2.utils.generateKeyPairSync('ed25519', { passphrase: env[PASSPHRASE_VAR], cipher: 'aes256-ctr', rounds: 8 });
-const plainClientKeys = ssh2.utils.generateKeyPairSync('ed25519');
+const clientKeys = generateEd25519KeyPair({ passphrase: env[PASSPHRASE_VAR], cipher: 'aes256-ctr', rounds: 8 });
+const plainClientKeys = generateEd25519KeyPair();
 
 /** Commands that hang until released, so a test can act while they are in flight. */
 const hanging = new Map<string, () => void>();

@@ -4,6 +4,7 @@ import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel } from 'ssh2';
 import type { CredentialRef, HostSpec } from '../../suites/suite-model.ts';
 import { fingerprintHostKey } from './host-key.ts';
+import { generateEd25519KeyPair } from '../../lab/ssh/lab-credentials.ts';
 
 /**
  * A scripted SSH server on loopback for the SSH control tests: it authenticates like
@@ -79,7 +80,7 @@ async function answer(stream: ServerChannel, command: string, handler: ExecHandl
 }
 
 export async function startTestSshServer(options: TestSshServerOptions): Promise<TestSshServer> {
-  const hostKeys = ssh2.utils.generateKeyPairSync('ed25519');
+  const hostKeys = generateEd25519KeyPair();
   const authorized = options.authorizedKey === undefined ? undefined : publicKeyOf(options.authorizedKey);
   const connections = new Set<Connection>();
   const received: string[] = [];
