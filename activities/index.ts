@@ -5,6 +5,8 @@ import { checkInstanceRoles, type InstanceRolesRequest } from './probes/check-in
 import { watchInstances, type WatchInstancesRequest } from './probes/watch-instances.ts';
 import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
 import { toActivityFailure } from './ssh/activity-failure.ts';
+import { runTraffic } from './traffic/run-traffic.ts';
+import { awaitTrafficRunning, requestTrafficStop } from './traffic/traffic-control.ts';
 import type { SshPool } from './ssh/ssh-pool.ts';
 
 export interface ActivityDependencies {
@@ -60,6 +62,9 @@ export function createActivities(deps: ActivityDependencies) {
     restoreFault: atBoundary((request: RestoreRequest) =>
       faultModule(request.fault.kind).restore(faultContext(deps, request), request.target),
     ),
+    runTraffic,
+    awaitTrafficRunning,
+    requestTrafficStop,
     openRunDir,
     recordScenario,
     recordScenarioNotRun,

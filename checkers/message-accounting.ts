@@ -22,7 +22,8 @@ import {
  * - recovered: in-doubt attempts that arrived (an in-doubt attempt that did not is not lost);
  * - duplicated: copies received beyond the first, less one redelivery allowed by a consumer's
  *   own in-doubt commit;
- * - outOfOrder: copies a consumer got after a later message of the same producer and class;
+ * - outOfOrder: attempts whose first copy a consumer got after a later message of the same
+ *   producer and class (a further copy is a duplicate, not also out of order);
  * - corrupt: copies whose body or CorrelId did not verify (never counted as received);
  * - unexpected: attempts received that no producer recorded, or whose put failed, and
  *   messages of another run left on the queue.
@@ -183,8 +184,8 @@ function recordGetRun(
     }
     const className = persistenceClassOf(book.header.persistence, seq);
     const phase = before.outcome !== 0 || before.receipts > 0 ? before.phase : phaseIfUnknown;
-    // The queue manager hands back a backed-out unit of work first: a redelivery is not out of order.
-    if (before.redeliverable && before.receipts === 1) continue;
+    // Order is judged on first copies only: a later copy is a duplicate or a redelivery, counted as such.
+    if (before.receipts > 0) continue;
     const key = `${streamKey}|${className}`;
     const highest = highestSeen.get(key) ?? 0;
     if (seq < highest) tally[className][phase]!.outOfOrder += 1;

@@ -26,6 +26,8 @@ export interface ProducerSpec {
 export interface ConsumerSpec {
   /** `c1`, `c2`, … */
   id: string;
+  /** Gets per second until the traffic stops (a slow consumer builds a backlog); 0 as fast as it can. */
+  ratePerSecond: number;
   /** Messages per unit of work (persistent messages are got under syncpoint); 0 gets outside syncpoint. */
   syncpoint: number;
   reconnect: ReconnectOption;

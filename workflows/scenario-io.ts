@@ -39,7 +39,7 @@ export interface SuiteOutcome {
   scenarios: ScenarioOutcome[];
 }
 
-export type ScenarioPhase = 'preflight' | 'baseline' | 'inject' | 'observe' | 'recover' | 'evaluate' | 'done';
+export type ScenarioPhase = 'preflight' | 'traffic' | 'baseline' | 'inject' | 'observe' | 'drain' | 'recover' | 'evaluate' | 'done';
 
 export interface ScenarioProgress {
   phase: ScenarioPhase;

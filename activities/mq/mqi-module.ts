@@ -30,7 +30,8 @@ export interface MqiModule extends MqiStructs {
   MQC: Readonly<Record<string, number>>;
   ConnxSync(queueManager: string, cno: InstanceType<MqiStructs['MQCNO']>): MqiConnection;
   DiscSync(connection: MqiConnection): void;
-  OpenSync(connection: MqiConnection, od: InstanceType<MqiStructs['MQOD']>, options: number): MqiObject;
+  /** The package's OpenSync hands the object to its callback (called before it returns), never as its result. */
+  OpenSync(connection: MqiConnection, od: InstanceType<MqiStructs['MQOD']>, options: number, cb: (err: Error | null, object: MqiObject) => void): void;
   CloseSync(object: MqiObject, options: number): void;
   PutSync(object: MqiObject, md: InstanceType<MqiStructs['MQMD']>, pmo: InstanceType<MqiStructs['MQPMO']>, body: Buffer): void;
   GetSync(object: MqiObject, md: InstanceType<MqiStructs['MQMD']>, gmo: InstanceType<MqiStructs['MQGMO']>, buffer: Buffer): number;

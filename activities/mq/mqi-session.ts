@@ -103,7 +103,14 @@ export class MqiSession {
     if (options.input) openOptions |= C.MQOO_INPUT_SHARED!;
     // A fully qualified name is a remote queue: it cannot be opened for input or inquired.
     if (options.objectQueueManager) openOptions &= ~(C.MQOO_INQUIRE! | C.MQOO_INPUT_SHARED!);
-    return new MqiQueue(this.mq, call('OPEN', () => this.mq.OpenSync(this.hConn, od, openOptions)));
+    const opened = call('OPEN', () => {
+      let result: { err: Error | null; object: MqiObject } | undefined;
+      this.mq.OpenSync(this.hConn, od, openOptions, (err, object) => (result = { err, object }));
+      if (!result) throw new Error('MQOPEN did not answer');
+      if (result.err) throw result.err;
+      return result.object;
+    });
+    return new MqiQueue(this.mq, opened);
   }
 
   commit(): void {

@@ -95,10 +95,14 @@ export class TestQueueManager {
         return connection;
       },
       DiscSync: (connection) => this.endConnection(connection as Connection),
-      OpenSync: (connection, od) => {
-        live(connection as Connection, 'OPEN');
-        if (!this.queues.has(od.ObjectName)) fail(2, 2085, 'OPEN');
-        return { connection, name: od.ObjectName };
+      OpenSync: (connection, od, _options, cb) => {
+        try {
+          live(connection as Connection, 'OPEN');
+          if (!this.queues.has(od.ObjectName)) fail(2, 2085, 'OPEN');
+          cb(null, { connection, name: od.ObjectName });
+        } catch (error) {
+          cb(error as Error, {});
+        }
       },
       CloseSync: () => undefined,
       PutSync: (object, md, pmo, body) => {

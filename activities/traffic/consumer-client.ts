@@ -32,6 +32,8 @@ export class ConsumerClient {
   private copies = 0;
   private drainDeadlineMs: number | null = null;
   private drained = false;
+  private startedAtMs = Date.now();
+  private gets = 0;
 
   constructor(
     mq: MqiModule,
@@ -57,6 +59,7 @@ export class ConsumerClient {
 
   async run(): Promise<ClientSummary> {
     let reason: ClientSummary['reason'] = 'stopped';
+    this.startedAtMs = Date.now();
     try {
       while (!this.drained) {
         if (this.control.stopRequested && this.drainDeadlineMs === null) this.drainDeadlineMs = Date.now() + this.plan.drainMs;
@@ -90,6 +93,13 @@ export class ConsumerClient {
     const sliceEnd = Date.now() + WORK_SLICE_MS;
     while (Date.now() < sliceEnd && !this.drained && !this.connection.mustEnd() && !this.drainOver()) {
       if (!this.connection.connected && !(await this.connect())) return;
+      // A slow consumer builds a backlog; draining is never paced.
+      const dueAtMs = this.plan.ratePerSecond > 0 && !this.control.stopRequested ? this.startedAtMs + (this.gets * 1000) / this.plan.ratePerSecond : 0;
+      if (dueAtMs > Date.now()) {
+        await delay(Math.min(dueAtMs - Date.now(), WORK_SLICE_MS));
+        return;
+      }
+      this.gets += 1;
       const startMs = performance.now();
       let message: GotMessage | null;
       try {
@@ -141,6 +151,16 @@ export class ConsumerClient {
       if (!(error instanceof MqiCallError)) throw error;
       this.connection.noteFailure(error);
       if (error.rc !== MQRC_BACKED_OUT) for (const got of batch) this.write(got, true);
+      // As amqsmhac does: end whatever unit of work the queue manager may still hold for this connection.
+      this.backOut();
+    }
+  }
+
+  private backOut(): void {
+    try {
+      this.connection.mqi.backout();
+    } catch {
+      // a broken connection has backed the unit of work out already
     }
   }
 
@@ -160,11 +180,7 @@ export class ConsumerClient {
     this.connection.noteFailure(error);
     if (this.pending.length > 0 || error.rc === MQRC_BACKED_OUT) {
       this.pending = [];
-      try {
-        this.connection.mqi.backout();
-      } catch {
-        // a broken connection has backed the unit of work out already
-      }
+      this.backOut();
     }
     if (endsConnection(error.rc)) await this.connection.recoverFrom(error, () => this.drainOver());
     else if (error.rc !== MQRC_CALL_INTERRUPTED && error.rc !== MQRC_BACKED_OUT) await delay(RETRY_DELAY_MS);

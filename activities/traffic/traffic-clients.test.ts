@@ -43,6 +43,7 @@ function rig(script: ScriptedFailure[] = []) {
     ...base,
     role: 'consumer',
     id: 'c1',
+    ratePerSecond: 0,
     logFile: trafficLogFile(dir, overrides.id ?? 'c1'),
     syncpoint: 0,
     maxMessageBytes: 4096,

@@ -39,6 +39,8 @@ export interface ProducerPlan extends ClientPlanBase {
 
 export interface ConsumerPlan extends ClientPlanBase {
   role: 'consumer';
+  /** Gets per second until told to stop (a slow consumer); 0 gets as fast as it can. */
+  ratePerSecond: number;
   /** Messages per unit of work (gets of persistent messages under syncpoint); 0 gets outside syncpoint. */
   syncpoint: number;
   /** Largest message expected; a longer one is taken truncated and recorded as corrupt. */
