@@ -1,12 +1,11 @@
 import type { FaultSpec, HostSpec } from '../suites/suite-model.ts';
 import { faultModule } from './faults/fault-catalog.ts';
-import type { FaultContext, FaultTarget, Injected } from './faults/fault-module.ts';
+import type { FaultContext, FaultPlan, FaultTarget, Injected } from './faults/fault-module.ts';
 import { checkInstanceRoles, type InstanceRolesRequest } from './probes/check-instance-roles.ts';
 import { watchInstances, type WatchInstancesRequest } from './probes/watch-instances.ts';
+import { watchHealth, type WatchHealthRequest } from './probes/watch-health.ts';
 import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
 import { toActivityFailure } from './ssh/activity-failure.ts';
-import { runTraffic } from './traffic/run-traffic.ts';
-import { awaitTrafficRunning, requestTrafficStop } from './traffic/traffic-control.ts';
 import type { SshPool } from './ssh/ssh-pool.ts';
 
 export interface ActivityDependencies {
@@ -14,6 +13,7 @@ export interface ActivityDependencies {
 }
 
 export interface FaultRequest {
+  runId: string;
   fault: FaultSpec;
   queueManager: string;
   hosts: HostSpec[];
@@ -23,6 +23,7 @@ export interface FaultRequest {
 }
 
 export interface RestoreRequest {
+  runId: string;
   fault: FaultSpec;
   queueManager: string;
   hosts: HostSpec[];
@@ -43,7 +44,7 @@ function atBoundary<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (..
 }
 
 function faultContext(deps: ActivityDependencies, request: FaultRequest | RestoreRequest): FaultContext {
-  return { ssh: deps.ssh, queueManager: request.queueManager, hosts: request.hosts, scenarioDir: request.scenarioDir };
+  return { ssh: deps.ssh, queueManager: request.queueManager, hosts: request.hosts, scenarioDir: request.scenarioDir, runId: request.runId };
 }
 
 /** Every side effect of mqchaos, with its dependencies given (the Temporal samples' factory pattern). */
@@ -51,6 +52,9 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     checkInstanceRoles: atBoundary((request: InstanceRolesRequest) => checkInstanceRoles(deps.ssh, request)),
     watchInstances: atBoundary((request: WatchInstancesRequest) => watchInstances(deps.ssh, request)),
+    watchHealth: atBoundary((request: WatchHealthRequest) => watchHealth(deps.ssh, request)),
+    /** What the workflow must know before injecting: decided by the fault's module, no side effects. */
+    planFault: atBoundary(async (fault: FaultSpec): Promise<FaultPlan> => faultModule(fault.kind).plan(fault)),
     injectFault: atBoundary(async (request: FaultRequest): Promise<Injected<FaultTarget>> => {
       const activeHost = request.hosts.find((h) => h.name === request.activeHost);
       if (!activeHost) throw new Error(`active host ${request.activeHost} is not an instance host of ${request.queueManager}`);
@@ -60,11 +64,8 @@ export function createActivities(deps: ActivityDependencies) {
       faultModule(request.fault.kind).verify(faultContext(deps, request), target),
     ),
     restoreFault: atBoundary((request: RestoreRequest) =>
-      faultModule(request.fault.kind).restore(faultContext(deps, request), request.target),
+      faultModule(request.fault.kind).restore(faultContext(deps, request), request.target, request.fault),
     ),
-    runTraffic,
-    awaitTrafficRunning,
-    requestTrafficStop,
     openRunDir,
     recordScenario,
     recordScenarioNotRun,

@@ -13,6 +13,7 @@ describe('measureFailover', () => {
       newInstanceActiveAt: null,
       instanceFailoverSeconds: null,
       probeIntervalMs: 1000,
+      occurred: null,
     });
   });
 

@@ -52,7 +52,19 @@ export function measureFailover(recording: ScenarioRecording): FailoverMeasureme
     measurement.newInstanceActiveAt = isoInstant(takeover.t);
     measurement.instanceFailoverSeconds = seconds(takeover.t - faultAtMs);
   }
+  measurement.occurred = takeover ? true : sawNoFailover(recording, afterFault) ? false : null;
   return measurement;
+}
+
+/**
+ * "No failover" is a measurement too, when the observation ran to its end (the harness
+ * completed) and every host that answered before the fault answered after it.
+ */
+function sawNoFailover(recording: ScenarioRecording, afterFault: readonly InstanceSample[]): boolean {
+  if (recording.harnessStatus !== 'completed') return false;
+  const hosts = new Set(selectQueueManagerSamples(recording).map((sample) => sample.host.trim().toLowerCase()));
+  const answered = new Set(afterFault.filter((sample) => sample.ok).map((sample) => sample.host.trim().toLowerCase()));
+  return hosts.size > 0 && [...hosts].every((host) => answered.has(host));
 }
 
 /** Per host, the runs of its own instance state in time order, for the report's lanes. */

@@ -4,6 +4,9 @@ import { constrainedPaths as collectConstrainedPaths } from '../suites/expectati
 import type { ScenarioSpec } from '../suites/suite-model.ts';
 import { judgeExpectation } from './expectation-judge.ts';
 import { measureFailover, selectQueueManagerSamples } from './failover-phases.ts';
+import { judgeFindings } from './findings-judgement.ts';
+import { measureHealth } from './health-measurement.ts';
+import { findTwoActives } from './two-actives.ts';
 import { observeSampleChanges } from './sample-observations.ts';
 import { measureTraffic } from './traffic-measurement.ts';
 
@@ -29,7 +32,7 @@ export function judgeScenario(
   constrainedPaths: readonly string[] = collectConstrainedPaths(spec.expect),
 ): ScenarioResult {
   const { document, checkerFailures } = measureScenario(recording);
-  const judged = judgeExpectation(document, spec.expect, constrainedPaths);
+  const judged = judgeFindings(judgeExpectation(document, spec.expect, constrainedPaths), document.findings ?? [], constrainedPaths);
   const expectation: ExpectationOutcome =
     checkerFailures.length === 0
       ? judged
@@ -54,6 +57,8 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
   const failover = attempt('failover', () => measureFailover(recording), unmeasuredFailover(recording));
   const observations = attempt('sample observation', () => observeSampleChanges(selectQueueManagerSamples(recording)), []);
   const traffic = attempt('message accounting', () => measureTraffic(recording), undefined);
+  const findings = attempt('two-actives', () => findTwoActives(selectQueueManagerSamples(recording), recording.probeIntervalMs), []);
+  const health = attempt('health', () => measureHealth(recording.health ?? [], recording.fault.injectedAt), {});
   const errorEvents = checkerFailures.map((summary) => checkerErrorEvent(summary, recording));
   const document: MeasuredScenario = {
     schemaVersion: 1,
@@ -65,6 +70,8 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
     fault: { kind: recording.fault.kind, target: recording.fault.target },
     failover: traffic ? { ...failover, ...traffic.failover } : failover,
     ...(traffic?.messages ? { messages: traffic.messages } : {}),
+    ...(Object.keys(health).length > 0 ? { health } : {}),
+    findings,
     events: sortEvents([...recording.events, ...observations, ...(traffic?.events ?? []), ...errorEvents]),
     recovery: recording.recovery,
   };

@@ -36,12 +36,45 @@ export interface FailoverMeasurement {
   newInstanceActiveAt: string | null;
   instanceFailoverSeconds: number | null;
   probeIntervalMs: number;
+  /**
+   * Whether a new active instance was seen: true; false when every instance host answered
+   * after the fault and the observation ran to its end without one (so "no failover" can be
+   * expected); null when that could not be established.
+   */
+  occurred?: boolean | null;
   /** With traffic: when the first put after the fault was confirmed, and the seconds from the fault to it. */
   serviceRestoredAt?: string | null;
   serviceRestoredSeconds?: number | null;
   /** With traffic: when a consumer first got a message after the fault, and the seconds from the fault to it. */
   firstGetAfterFaultAt?: string | null;
   firstGetAfterFaultSeconds?: number | null;
+}
+
+/** One health check's result: `health.<name>` in the result document. */
+export interface HealthMeasurement {
+  /** Seconds from the fault to the first success after the last failed attempt; null when it never came back. */
+  timeToHealthySeconds: number | null;
+  healthyAt: string | null;
+  attempts: number;
+  /** Why the last failed attempt failed; null when none failed. */
+  lastError: string | null;
+}
+
+/**
+ * Something the run found that is wrong whatever the expectation says about timings:
+ * `two-actives` — two instances reported Running at the same time (split brain). A finding
+ * fails the verdict unless the expectation itself constrains `findings`.
+ */
+export interface Finding {
+  kind: 'two-actives';
+  /** First probe round in which it was seen. */
+  at: string;
+  /** Last probe round in which it was still seen. */
+  until: string;
+  hosts: string[];
+  /** How many samples showed it. */
+  samples: number;
+  summary: string;
 }
 
 export interface ExpectationOutcome {
@@ -70,6 +103,10 @@ export interface ScenarioResult {
   failover: FailoverMeasurement;
   /** Message accounting of the scenario's traffic; null when it ran none. */
   messages?: MessageAccounting | null;
+  /** Health checks by name; absent when the scenario has none. */
+  health?: Record<string, HealthMeasurement>;
+  /** What the run found regardless of the expectation (two actives); empty when nothing. */
+  findings?: Finding[];
   events: TimelineEvent[];
   recovery: RecoveryOutcome;
   expectation: ExpectationOutcome;

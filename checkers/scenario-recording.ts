@@ -1,3 +1,4 @@
+import type { HealthAttempt } from './health-attempts.ts';
 import type { InstanceSample } from './instance-samples.ts';
 import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from './result-document.ts';
 import type { TrafficRecording } from './traffic-log.ts';
@@ -28,4 +29,6 @@ export interface ScenarioRecording {
   events: TimelineEvent[];
   /** The traffic clients' logs (`traffic/<client>.jsonl`), when the scenario ran traffic. */
   traffic?: TrafficRecording;
+  /** The health probes' attempts (`health.jsonl`), when the scenario has health checks. */
+  health?: HealthAttempt[];
 }

@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { HealthAttempt } from '../checkers/health-attempts.ts';
 import type { InstanceSample } from '../checkers/instance-samples.ts';
 import type { TimelineEvent } from '../checkers/result-document.ts';
 import type { ScenarioRecording } from '../checkers/scenario-recording.ts';
@@ -14,6 +15,8 @@ import { readTrafficRecording } from './traffic-log-files.ts';
 export const RECORDING_FILE = 'recording.json';
 export const SAMPLES_FILE = 'samples.jsonl';
 export const EVENTS_FILE = 'events.jsonl';
+/** Health probe attempts, appended by activities/probes/watch-health.ts. */
+export const HEALTH_FILE = 'health.jsonl';
 
 export type RecordingHeader = Omit<ScenarioRecording, 'samples' | 'events'>;
 
@@ -26,7 +29,7 @@ export function scenarioRecordingDir(runDir: string, scenario: string): string {
 
 export async function writeScenarioRecording(dir: string, recording: ScenarioRecording): Promise<void> {
   // The traffic logs are written by the traffic clients themselves and stay as they are.
-  const { samples, events, traffic: _traffic, ...header } = recording;
+  const { samples, events, traffic: _traffic, health: _health, ...header } = recording;
   await mkdir(dir, { recursive: true });
   await writeFileAtomically(join(dir, SAMPLES_FILE), toJsonLines(samples));
   await writeFileAtomically(join(dir, EVENTS_FILE), toJsonLines(events));
@@ -53,11 +56,13 @@ export async function readScenarioRecording(
   if (headerText === undefined && samplesText === undefined && eventsText === undefined) return undefined;
   const header = headerText === undefined ? {} : (parseJson(headerText, join(dir, RECORDING_FILE)) as RecordingHeader);
   const traffic = await readTrafficRecording(dir);
+  const healthText = await readIfPresent(join(dir, HEALTH_FILE));
   return {
     ...header,
     samples: parseJsonLines<InstanceSample>(samplesText ?? '', join(dir, SAMPLES_FILE)),
     events: parseJsonLines<TimelineEvent>(eventsText ?? '', join(dir, EVENTS_FILE)),
     ...(traffic ? { traffic } : {}),
+    ...(healthText === undefined ? {} : { health: parseJsonLines<HealthAttempt>(healthText, join(dir, HEALTH_FILE)) }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { compileEstateSource } from './estate-reference.ts';
 import { readDefaults, type SuiteSchemas } from './suite-schemas.ts';
 import { compileTraffic, type RawTraffic } from './traffic-compile.ts';
+import { compileHealthChecks, type RawHealthCheck } from './health-compile.ts';
 import type { ExpectationSpec, FaultSpec, ObservationSpec, ScenarioSpec, SuiteDefinition } from './suite-model.ts';
 import type { SourceDocument } from './yaml-source.ts';
 
@@ -17,6 +18,7 @@ interface RawScenario {
   fault: { kind: string } & Record<string, unknown>;
   observe?: Partial<ObservationSpec>;
   traffic?: RawTraffic;
+  health?: RawHealthCheck[];
 }
 
 interface RawSuite {
@@ -45,6 +47,7 @@ export function compileSuite(
     };
     if (scenario.description !== undefined) compiled.description = scenario.description;
     if (scenario.traffic !== undefined) compiled.traffic = compileTraffic(scenario.traffic);
+    if (scenario.health !== undefined && scenario.health.length > 0) compiled.health = compileHealthChecks(scenario.health);
     return compiled;
   });
   const suite: SuiteDefinition = {

@@ -45,8 +45,45 @@ export type EstateSource =
   | { kind: 'file'; path: string }
   | { kind: 'lab'; topology: string };
 
-export type FaultSpec = { kind: 'kill-active'; signal: 'KILL' | 'TERM' };
+export type FaultSpec =
+  | { kind: 'kill-active'; signal: 'KILL' | 'TERM' }
+  | {
+      kind: 'drop-nfs';
+      /** iptables: DROP tcp/2049 to the NFS server on OUTPUT; ip-link: take the interface down. */
+      method: 'iptables' | 'ip-link';
+      /** For ip-link: the interface that carries NFS (SSH must not depend on it). */
+      interface: string;
+      /** NFS server addresses; absent: every NFSv4 server the host mounts (findmnt). */
+      nfsServers?: string[];
+      /** Restore after this long; absent: when the observation ends (the failover seen, or the window over). */
+      durationSeconds?: number;
+      /** Prefix the network commands with `sudo -n`. */
+      sudo: boolean;
+    }
+  | { kind: 'switchover'; mode: 'immediate' | 'wait' | 'controlled' }
+  | { kind: 'stop-standby' }
+  | { kind: 'stop-all'; mode: 'immediate' | 'wait'; reconnectClients: boolean };
 export type FaultKind = FaultSpec['kind'];
+
+/**
+ * A health check, run from the fault until it succeeds after the outage (or times out) and
+ * timed as `health.<name>.timeToHealthySeconds`. `command`: an SSH command whose output
+ * must match `expect`. (MQI checks — a PUT/GET on a DEFPSIST(YES) test queue, a client
+ * connection — are further kinds of the same shape; see activities/probes/health-check.ts.)
+ */
+export interface HealthCheckSpec {
+  name: string;
+  kind: 'command';
+  host: string;
+  argv: string[];
+  /** A regular expression the command's standard output must match (exit code 0 required too). */
+  expect: string;
+  intervalMs: number;
+  /** Give up this long after the fault. */
+  timeoutMs: number;
+  /** Longest one attempt may take. */
+  attemptTimeoutMs: number;
+}
 
 export interface ObservationSpec {
   /** Longest time to watch after the fault before giving up on seeing the failover. */
@@ -75,6 +112,8 @@ export interface ScenarioSpec {
   observe: ObservationSpec;
   /** Application traffic through the fault, accounted message by message. */
   traffic?: TrafficSpec;
+  /** Health checks timed from the fault. */
+  health?: HealthCheckSpec[];
   expect: ExpectationSpec;
 }
 

@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { MqchaosActivities } from '../activities/index.ts';
 import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from '../checkers/result-document.ts';
-import type { HostSpec } from '../suites/suite-model.ts';
+import type { HealthCheckSpec, HostSpec } from '../suites/suite-model.ts';
 import type { RunScenarioInput, ScenarioOutcome, ScenarioPhase, ScenarioProgress } from './scenario-io.ts';
 
 export const abortSignal = defineSignal<[reason: string]>('abort');
@@ -36,25 +36,20 @@ const recording = proxyActivities<MqchaosActivities>({
   retry: { maximumAttempts: 3 },
 });
 
-/** The traffic runs through baseline, fault and observation: one attempt (a retry would start new producers), heartbeats, and a cancellation that waits for the clients to end. */
-function trafficActivities(runMs: number) {
-  return proxyActivities<MqchaosActivities>({
-    startToCloseTimeout: runMs + 120_000,
-    heartbeatTimeout: '10 seconds',
-    retry: { maximumAttempts: 1 },
-    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  });
-}
-const trafficControl = proxyActivities<MqchaosActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '10 seconds',
-  retry: { maximumAttempts: 3, initialInterval: '1s' },
-});
-
 function watchActivities(windowMs: number) {
   return proxyActivities<MqchaosActivities>({
     startToCloseTimeout: windowMs + 60_000,
     heartbeatTimeout: '5 seconds',
+    retry: { maximumAttempts: 3, initialInterval: '1s' },
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+  });
+}
+
+/** A health probe heartbeats once per attempt: its heartbeat timeout must outlast the longest attempt. */
+function healthActivities(check: HealthCheckSpec) {
+  return proxyActivities<MqchaosActivities>({
+    startToCloseTimeout: check.timeoutMs + 60_000,
+    heartbeatTimeout: check.attemptTimeoutMs + check.intervalMs + 5_000,
     retry: { maximumAttempts: 3, initialInterval: '1s' },
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   });
@@ -90,8 +85,6 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   let fault: { injectedAt: number | null; target: Record<string, unknown> | null } = { injectedAt: null, target: null };
   const restoreStack: Array<() => Promise<string[]>> = [];
   const watchScope = new CancellationScope();
-  const trafficScope = new CancellationScope();
-  let traffic: Promise<unknown> | null = null;
   let cancellation: unknown = null;
 
   try {
@@ -107,15 +100,8 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
       }
       const activeHost = roles.active[0]!;
       activeHostBefore = activeHost;
-
-      if (scenario.traffic) {
-        enter('traffic');
-        const producingMs = (baselineSeconds + windowSeconds + settleSeconds) * 1000 + 60_000;
-        const request = { runId: input.runId, scenario: scenario.name, scenarioDir, queueManager, estate, traffic: scenario.traffic, maxProducingMs: producingMs };
-        traffic = trafficScope.run(() => trafficActivities(producingMs + scenario.traffic!.drainSeconds * 1000).runTraffic(request));
-        traffic.catch(() => undefined);
-        await trafficControl.awaitTrafficRunning({ scenarioDir, timeoutMs: 60_000 });
-      }
+      // The fault's module says whether a new active is to be awaited and whether it heals itself after a while.
+      const plan = await estateChecks.planFault(scenario.fault);
 
       enter('baseline');
       const watching = watchScope.run(() =>
@@ -126,30 +112,41 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
           probeIntervalMs,
           windowMs: (baselineSeconds + windowSeconds) * 1000,
           settleMs: settleSeconds * 1000,
-          untilActiveOtherThan: activeHost,
+          untilActiveOtherThan: plan.expectsFailover ? activeHost : null,
         }),
       );
       watching.catch(() => undefined);
       await sleep(baselineSeconds * 1000);
 
       enter('inject');
-      const request = { fault: scenario.fault, queueManager, hosts, activeHost, scenarioDir };
+      const request = { runId: input.runId, fault: scenario.fault, queueManager, hosts, activeHost, scenarioDir };
       const injected = await faultInjection.injectFault(request);
       fault = injected;
       progress.faultInjected = true;
-      restoreStack.push(() =>
-        recovery.restoreFault({ fault: scenario.fault, queueManager, hosts, scenarioDir, target: injected.target }),
+      const restore = () => recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: injected.target });
+      restoreStack.push(restore);
+      const checking = (scenario.health ?? []).map((check) =>
+        watchScope.run(() =>
+          healthActivities(check).watchHealth({
+            scenarioDir,
+            check,
+            host: estate.hosts[check.host]!,
+            faultAt: injected.injectedAt,
+            quietWindowMs: windowSeconds * 1000,
+          }),
+        ),
       );
+      checking.forEach((probe) => probe.catch(() => undefined));
       await estateChecks.verifyFault(request, injected.target);
 
       enter('observe');
-      await watching;
-
-      if (traffic) {
-        enter('drain');
-        await trafficControl.requestTrafficStop({ scenarioDir });
-        await traffic;
-      }
+      const healing = async (afterMs: number | null) => {
+        if (afterMs === null) return;
+        await sleep(Math.max(0, afterMs - (Date.now() - injected.injectedAt)));
+        await restore();
+        restoreStack.splice(restoreStack.indexOf(restore), 1);
+      };
+      await Promise.all([watching, healing(plan.restoreAfterMs), ...checking]);
     });
   } catch (err) {
     if (isCancellation(err)) cancellation = err;
@@ -168,12 +165,9 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   let outcome: ScenarioOutcome | undefined;
   await CancellationScope.nonCancellable(async () => {
     watchScope.cancel();
-    // Traffic still running (an aborted or failed scenario) is cancelled: its clients are ended before recovery.
-    trafficScope.cancel();
-    await traffic?.catch(() => undefined);
     enter('recover');
     const recoveryOutcome = await unwind(restoreStack, () =>
-      recovery.restoreFault({ fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
+      recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
     );
     enter('evaluate');
     outcome = await recording.recordScenario({

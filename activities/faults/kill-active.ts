@@ -1,9 +1,8 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { findExecutionControllerPid, parsePsEf } from '../host/parse-ps.ts';
-import { awaitSteadyRoles } from '../probes/await-steady-roles.ts';
-import { sampleInstanceState } from '../probes/sample-instance-state.ts';
 import { recordEvent } from '../record/artifact-files.ts';
 import type { FaultContext, FaultModule } from './fault-module.ts';
+import { hostNamed, restartStoppedInstances } from './restart-instances.ts';
 
 type KillActiveSpec = { kind: 'kill-active'; signal: 'KILL' | 'TERM' };
 
@@ -16,14 +15,7 @@ export interface KillActiveTarget {
 
 const COMMAND_TIMEOUT_MS = 15_000;
 const VERIFY_TIMEOUT_MS = 10_000;
-const RESTORE_TIMEOUT_MS = 90_000;
 const SIGNAL_FLAG = { KILL: '-9', TERM: '-15' } as const;
-
-function hostNamed(ctx: FaultContext, name: string): HostSpec {
-  const host = ctx.hosts.find((h) => h.name === name);
-  if (!host) throw new Error(`host ${name} is not an instance host of ${ctx.queueManager}`);
-  return host;
-}
 
 async function executionControllerPid(ctx: FaultContext, host: HostSpec): Promise<number | undefined> {
   const ps = await ctx.ssh.runChecked(host, ['ps', '-ef'], { timeoutMs: COMMAND_TIMEOUT_MS });
@@ -37,6 +29,8 @@ async function executionControllerPid(ctx: FaultContext, host: HostSpec): Promis
  */
 export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
   kind: 'kill-active',
+
+  plan: () => ({ expectsFailover: true, restoreAfterMs: null }),
 
   async inject(ctx, spec, activeHost) {
     const pid = await executionControllerPid(ctx, activeHost);
@@ -77,27 +71,7 @@ export const killActive: FaultModule<KillActiveSpec, KillActiveTarget> = {
   },
 
   async restore(ctx, target) {
-    const actions: string[] = [];
-    const hosts = target ? [hostNamed(ctx, target.host)] : ctx.hosts;
-    for (const host of hosts) {
-      const sample = await sampleInstanceState(ctx.ssh, host, ctx.queueManager, { timeoutMs: COMMAND_TIMEOUT_MS });
-      const status = sample.status?.toLowerCase();
-      if (sample.ok && (status === 'running' || status === 'running as standby' || status === 'starting')) continue;
-      // 0 started active, 30 started as standby, 5 already running here.
-      await ctx.ssh.runChecked(host, ['strmqm', '-x', ctx.queueManager], {
-        timeoutMs: RESTORE_TIMEOUT_MS,
-        acceptedExitCodes: [0, 5, 30],
-      });
-      actions.push(`strmqm -x ${ctx.queueManager} on ${host.name}`);
-    }
-    const roles = await awaitSteadyRoles(ctx.ssh, {
-      queueManager: ctx.queueManager,
-      hosts: ctx.hosts,
-      scenarioDir: ctx.scenarioDir,
-      timeoutMs: RESTORE_TIMEOUT_MS,
-      intervalMs: 250,
-    });
-    actions.push(`verified ${ctx.queueManager}: active on ${roles.active.join(', ')}, standby on ${roles.standby.join(', ')}`);
+    const actions = await restartStoppedInstances(ctx, target ? [hostNamed(ctx, target.host)] : ctx.hosts);
     const what = target ? `restored ${killActive.describe(target)}` : 'restore-all sweep';
     await recordEvent(ctx.scenarioDir, { kind: 'fault-restored', summary: `${what}: ${actions.join('; ')}` });
     return actions;

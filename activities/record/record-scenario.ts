@@ -48,6 +48,7 @@ export async function recordScenario(request: RecordScenarioRequest): Promise<Sc
     samples: stored?.samples ?? [],
     events: stored?.events ?? [],
     ...(stored?.traffic ? { traffic: stored.traffic } : {}),
+    ...(stored?.health ? { health: stored.health } : {}),
   };
   await writeScenarioRecording(dir, recording);
   return outcomeOf(judgeScenario(recording, request.scenario, constrainedPaths(request.scenario.expect)));

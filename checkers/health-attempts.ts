@@ -1,0 +1,13 @@
+/**
+ * What a health probe records: one line per attempt in `<scenario-dir>/health.jsonl`.
+ * Times are epoch milliseconds on the harness's clock.
+ */
+export interface HealthAttempt {
+  /** The check's name (the key of its result under `health`). */
+  probe: string;
+  startedAt: number;
+  endedAt: number;
+  ok: boolean;
+  /** Why the attempt failed, in words (exit code and last output line, or the error). */
+  error?: string;
+}
