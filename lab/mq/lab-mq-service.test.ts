@@ -170,6 +170,33 @@ describe('lab MQ service through the ibmmq package', () => {
     expect(eventsOf('client-reconnected')).toMatchObject([{ host: 'mq2', previousConn: 1 }]);
   });
 
+  it('stand-in - MQSTAT shows 2544 while an idle connection reconnects in the background, then 2545; MQCNO_RECONNECT_Q_MGR follows the same queue manager', async () => {
+    lab = await startMqTestLab({ logReplayMs: 1_500 });
+    const { client, queue } = await connect(MQC.MQCNO_RECONNECT_Q_MGR);
+    expect(await client.ok({ op: 'stat' })).toMatchObject({ compCode: MQC.MQCC_OK, reason: MQC.MQRC_NONE });
+    lab.killController('mq1');
+    let status = await client.ok({ op: 'stat' });
+    for (let polls = 0; status.reason === MQC.MQRC_NONE && polls < 1000; polls++) {
+      await lab.waitForEvent((e) => e.event === 'connection-broken');
+      status = await client.ok({ op: 'stat' });
+    }
+    expect(status).toMatchObject({ compCode: MQC.MQCC_WARNING, reason: MQC.MQRC_RECONNECTING });
+    await lab.waitForEvent((e) => e.event === 'client-reconnected');
+    expect(await client.ok({ op: 'stat' })).toMatchObject({ compCode: MQC.MQCC_WARNING, reason: MQC.MQRC_RECONNECTED, qmgr: 'QM1' });
+    await client.ok({ op: 'put', handle: queue, body: 'same queue manager' });
+  });
+
+  it('stand-in - when no instance comes back within MQReconnectTimeout (2 s here) the call fails with 2548, and so does MQSTAT', async () => {
+    lab = await startMqTestLab();
+    const { client, queue } = await connect(MQC.MQCNO_RECONNECT);
+    lab.estate.queueManagers.get('QM1')?.end('mq2', { mode: 'immediate', switchover: false, standbyOnly: true, reconnectClients: false });
+    await lab.waitForEvent((e) => e.event === 'instance-state' && e.host === 'mq2' && e.to === 'ended');
+    lab.killController('mq1');
+    expect(await client.reasonOf({ op: 'put', handle: queue, body: 'nowhere' })).toBe(MQC.MQRC_RECONNECT_FAILED);
+    expect(await client.ok({ op: 'stat' })).toMatchObject({ compCode: MQC.MQCC_FAILED, reason: MQC.MQRC_RECONNECT_FAILED });
+    expect(await client.reasonOf({ op: 'get', handle: queue })).toBe(MQC.MQRC_RECONNECT_FAILED);
+  });
+
   it('stand-in - a unit of work broken by the failover is backed out: 2003 on the next syncpoint put and on MQCMIT, then work goes on', async () => {
     lab = await startMqTestLab();
     const { client, queue } = await connect(MQC.MQCNO_RECONNECT);

@@ -56,7 +56,7 @@ export async function startMqTestLab(qmSpec: Record<string, unknown> = {}, { mes
   if (!listening('mq1')) await new Promise<void>((resolve) => waiters.push({ matches: (e) => e.event === 'mq-listener' && e.host === 'mq1' && e.listening, resolve: () => resolve() }));
 
   const iniFile = join(mkdtempSync(join(tmpdir(), 'mqchaos-mqclient-')), 'mqclient.ini');
-  writeFileSync(iniFile, 'CHANNELS:\n  ReconDelay=(50)(100)(200)\n  MQReconnectTimeout=10\n');
+  writeFileSync(iniFile, 'CHANNELS:\n  ReconDelay=(50)(100)(200)\n  MQReconnectTimeout=2\n');
   return {
     estate,
     mq,
