@@ -6,6 +6,8 @@ import { watchInstances, type WatchInstancesRequest } from './probes/watch-insta
 import { watchHealth, type WatchHealthRequest } from './probes/watch-health.ts';
 import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
 import { toActivityFailure } from './ssh/activity-failure.ts';
+import { runTraffic } from './traffic/run-traffic.ts';
+import { awaitTrafficRunning, requestTrafficStop } from './traffic/traffic-control.ts';
 import type { SshPool } from './ssh/ssh-pool.ts';
 
 export interface ActivityDependencies {
@@ -66,6 +68,9 @@ export function createActivities(deps: ActivityDependencies) {
     restoreFault: atBoundary((request: RestoreRequest) =>
       faultModule(request.fault.kind).restore(faultContext(deps, request), request.target, request.fault),
     ),
+    runTraffic,
+    awaitTrafficRunning,
+    requestTrafficStop,
     openRunDir,
     recordScenario,
     recordScenarioNotRun,

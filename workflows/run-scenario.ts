@@ -36,6 +36,21 @@ const recording = proxyActivities<MqchaosActivities>({
   retry: { maximumAttempts: 3 },
 });
 
+/** The traffic runs through baseline, fault and observation: one attempt (a retry would start new producers), heartbeats, and a cancellation that waits for the clients to end. */
+function trafficActivities(runMs: number) {
+  return proxyActivities<MqchaosActivities>({
+    startToCloseTimeout: runMs + 120_000,
+    heartbeatTimeout: '10 seconds',
+    retry: { maximumAttempts: 1 },
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+  });
+}
+const trafficControl = proxyActivities<MqchaosActivities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { maximumAttempts: 3, initialInterval: '1s' },
+});
+
 function watchActivities(windowMs: number) {
   return proxyActivities<MqchaosActivities>({
     startToCloseTimeout: windowMs + 60_000,
@@ -85,6 +100,8 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   let fault: { injectedAt: number | null; target: Record<string, unknown> | null } = { injectedAt: null, target: null };
   const restoreStack: Array<() => Promise<string[]>> = [];
   const watchScope = new CancellationScope();
+  const trafficScope = new CancellationScope();
+  let traffic: Promise<unknown> | null = null;
   let cancellation: unknown = null;
 
   try {
@@ -102,6 +119,15 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
       activeHostBefore = activeHost;
       // The fault's module says whether a new active is to be awaited and whether it heals itself after a while.
       const plan = await estateChecks.planFault(scenario.fault);
+
+      if (scenario.traffic) {
+        enter('traffic');
+        const producingMs = (baselineSeconds + windowSeconds + settleSeconds) * 1000 + 60_000;
+        const request = { runId: input.runId, scenario: scenario.name, scenarioDir, queueManager, estate, traffic: scenario.traffic, maxProducingMs: producingMs };
+        traffic = trafficScope.run(() => trafficActivities(producingMs + scenario.traffic!.drainSeconds * 1000).runTraffic(request));
+        traffic.catch(() => undefined);
+        await trafficControl.awaitTrafficRunning({ scenarioDir, timeoutMs: 60_000 });
+      }
 
       enter('baseline');
       const watching = watchScope.run(() =>
@@ -147,6 +173,12 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
         restoreStack.splice(restoreStack.indexOf(restore), 1);
       };
       await Promise.all([watching, healing(plan.restoreAfterMs), ...checking]);
+
+      if (traffic) {
+        enter('drain');
+        await trafficControl.requestTrafficStop({ scenarioDir });
+        await traffic;
+      }
     });
   } catch (err) {
     if (isCancellation(err)) cancellation = err;
@@ -165,6 +197,9 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   let outcome: ScenarioOutcome | undefined;
   await CancellationScope.nonCancellable(async () => {
     watchScope.cancel();
+    // Traffic still running (an aborted or failed scenario) is cancelled: its clients are ended before recovery.
+    trafficScope.cancel();
+    await traffic?.catch(() => undefined);
     enter('recover');
     const recoveryOutcome = await unwind(restoreStack, () =>
       recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
