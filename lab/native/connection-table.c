@@ -55,10 +55,20 @@ static void *run_reconnect(void *argument) {
   return NULL;
 }
 
+static void start_reconnect_thread(standin_connection *conn) {
+  pthread_t thread;
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+  if (pthread_create(&thread, &attributes, run_reconnect, conn) != 0) release_connection(conn);
+  pthread_attr_destroy(&attributes);
+}
+
 static void *run_monitor(void *unused) {
   (void)unused;
   struct pollfd watches[STANDIN_MAX_CONNECTIONS + 1];
   standin_connection *watched[STANDIN_MAX_CONNECTIONS + 1];
+  unsigned watched_generation[STANDIN_MAX_CONNECTIONS + 1];
   for (;;) {
     int count = 0;
     watches[count++] = (struct pollfd){wake_pipe[0], POLLIN, 0};
@@ -67,32 +77,28 @@ static void *run_monitor(void *unused) {
       standin_connection *conn = table[i];
       if (!conn || conn->state != CONN_CONNECTED || conn->fd < 0) continue;
       if (conn->monitor_skip_generation == conn->generation) continue;
+      conn->references++; /* held while watched: an MQDISC meanwhile must not free it */
       watched[count] = conn;
+      watched_generation[count] = conn->generation;
       watches[count++] = (struct pollfd){conn->fd, POLLRDHUP, 0};
     }
     pthread_mutex_unlock(&table_lock);
-    if (poll(watches, (nfds_t)count, MONITOR_IDLE_POLL_MS) <= 0) continue;
-    if (watches[0].revents) {
+    int ready = poll(watches, (nfds_t)count, MONITOR_IDLE_POLL_MS);
+    if (ready > 0 && watches[0].revents) {
       char drained[64];
       while (read(wake_pipe[0], drained, sizeof drained) > 0) {}
     }
     for (int i = 1; i < count; i++) {
-      if (!watches[i].revents) continue;
-      pthread_mutex_lock(&table_lock);
       standin_connection *conn = watched[i];
-      int still_registered = conn->registered;
-      if (still_registered) {
-        conn->references++;
-        conn->monitor_skip_generation = conn->generation;
+      int triggered = 0;
+      if (ready > 0 && watches[i].revents) {
+        pthread_mutex_lock(&table_lock);
+        triggered = conn->registered && conn->generation == watched_generation[i];
+        if (triggered) conn->monitor_skip_generation = watched_generation[i];
+        pthread_mutex_unlock(&table_lock);
       }
-      pthread_mutex_unlock(&table_lock);
-      if (!still_registered) continue;
-      pthread_t thread;
-      pthread_attr_t attributes;
-      pthread_attr_init(&attributes);
-      pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-      if (pthread_create(&thread, &attributes, run_reconnect, conn) != 0) release_connection(conn);
-      pthread_attr_destroy(&attributes);
+      if (triggered) start_reconnect_thread(conn); /* the thread takes over the reference */
+      else release_connection(conn);
     }
   }
   return NULL;

@@ -105,7 +105,7 @@ MQLONG ensure_usable(standin_connection *conn) {
 /* The monitor saw an idle connection's socket close: reconnect now, unless a call already dealt with it. */
 void reconnect_idle_connection(standin_connection *conn, unsigned generation) {
   pthread_mutex_lock(&conn->lock);
-  if (conn->registered && conn->state == CONN_CONNECTED && conn->generation == generation && conn->fd >= 0) {
+  if (conn->registered && conn->state == CONN_CONNECTED && conn->generation == generation && conn->fd >= 0 && socket_has_hangup(conn->fd)) {
     int reconnect_wanted = 0;
     read_goodbye(conn, &reconnect_wanted);
     MQLONG reason = MQRC_NONE;
