@@ -153,7 +153,8 @@ void MQINQ(MQHCONN hconn, MQHOBJ hobj, MQLONG selector_count, PMQLONG selectors,
     for (MQLONG i = 0; i < returned_ints && i < int_count; i++) ints[i] = get_i32(reply + 4 + 4 * i);
     const unsigned char *char_part = reply + 4 + 4 * returned_ints;
     MQLONG returned_chars = get_i32(char_part);
-    memcpy(chars, char_part + 4, (size_t)(returned_chars < char_length ? returned_chars : char_length));
+    MQLONG copied = returned_chars < char_length ? returned_chars : char_length;
+    if (copied > 0) memcpy(chars, char_part + 4, (size_t)copied);
   }
   end_call(conn);
 }
