@@ -67,11 +67,16 @@ describe('lab MQ service through the ibmmq package', () => {
     expect(eventsOf('message-delivered')).toEqual([expect.objectContaining({ msgId: put.msgId, persistent: true, inUow: false })]);
   });
 
-  it('stand-in - higher priority first, FIFO within a priority, match by CorrelId; 2033 on an empty queue, 2085 for an unknown queue', async () => {
+  it('stand-in - higher priority first, FIFO within a priority, browse leaves messages in place, match by CorrelId; 2033 on an empty queue, 2085 for an unknown queue', async () => {
     lab = await startMqTestLab();
     const { client, queue } = await connect();
     for (const [body, priority] of [['low-1', 1], ['high', 8], ['low-2', 1]] as const) await client.ok({ op: 'put', handle: queue, body, priority });
     await client.ok({ op: 'put', handle: queue, body: 'tagged', priority: 0, correlId: 'cd'.repeat(24) });
+    const { handle: browser } = await client.ok({ op: 'open', name: 'DEV.QUEUE.1', options: MQC.MQOO_BROWSE });
+    const browsed = [(await client.ok({ op: 'get', handle: browser, browse: 'first' })).body];
+    for (let i = 0; i < 3; i++) browsed.push((await client.ok({ op: 'get', handle: browser, browse: 'next' })).body);
+    expect(browsed).toEqual(['high', 'low-1', 'low-2', 'tagged']);
+    expect(await client.reasonOf({ op: 'get', handle: browser, browse: 'next' })).toBe(MQC.MQRC_NO_MSG_AVAILABLE);
     expect((await client.ok({ op: 'get', handle: queue, correlId: 'cd'.repeat(24) })).body).toBe('tagged');
     const bodies = [];
     for (let i = 0; i < 3; i++) bodies.push((await client.ok({ op: 'get', handle: queue })).body);
