@@ -108,7 +108,8 @@ describe('drop-nfs on a real Temporal server and the lab', () => {
     const handle = await harness.client.workflow.start(runScenario, { taskQueue, workflowId: `it-handoff-${Date.now()}`, args: [input] });
     await waitForFault(handle);
     first.worker.shutdown();
-    expect(await iptablesRules('mq1')).toHaveLength(1);
+    const during = await iptablesRules('mq1');
+    expect(during, during.join('\n')).toHaveLength(1);
     await firstRun;
     await first.close();
 
