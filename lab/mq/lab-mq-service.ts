@@ -143,7 +143,9 @@ export class LabMqService {
     if (event.to === 'active') {
       served.activeHost = event.host;
       served.store.noteInstanceStarted(event.t);
-      if (served.config.listenerControl === 'QMGR') void endpoint.listener.open();
+      if (served.config.listenerControl === 'QMGR') {
+        endpoint.listener.open().catch((error: unknown) => console.error(`${event.qm} listener on ${event.host} (port ${endpoint.listener.port}) did not start: ${String(error)}`));
+      }
     } else if (event.to === 'ending' && served.activeHost === event.host) {
       this.beginEnding(served, endpoint, event.qm, event.host);
     } else if (event.to === 'ended' && served.activeHost === event.host) {

@@ -25,13 +25,18 @@ export class MqListener {
   }
 
   open(): Promise<void> {
-    this.transition = this.transition.then(() => this.listen());
-    return this.transition;
+    return this.enqueue(() => this.listen());
   }
 
   close(): Promise<void> {
-    this.transition = this.transition.then(() => this.stopListening());
-    return this.transition;
+    return this.enqueue(() => this.stopListening());
+  }
+
+  /** Runs after the transitions before it; a failed one (port taken) does not stop the later ones. */
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const done = this.transition.then(step);
+    this.transition = done.catch(() => undefined);
+    return done;
   }
 
   private async listen(): Promise<void> {
