@@ -24,7 +24,7 @@ function puts(s: number, n: number, o: PutOutcome, t: number, extra: { a?: numbe
 }
 
 function gets(p: string, s: number, n: number, t: number, extra: { a?: number; x?: 1 } = {}): TrafficLine {
-  return { k: 'g', p, s, n, a: extra.a ?? 0, t, u: t + n - 1, ...(extra.x ? { x: 1 } : {}) };
+  return { k: 'g', r: { [p]: n === 1 ? `${s}` : `${s}-${s + n - 1}` }, n, a: extra.a ?? 0, t, u: t + n - 1, ...(extra.x ? { x: 1 } : {}) };
 }
 
 function counts(partial: Partial<MessageCounts>): MessageCounts {

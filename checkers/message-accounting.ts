@@ -1,6 +1,7 @@
 import { AttemptLedger, PHASE_NAMES, type AttemptState, type Phase } from './attempt-ledger.ts';
 import { measureTrafficPhases, type TrafficPhases } from './traffic-phases.ts';
 import {
+  forEachSeq,
   persistenceClassOf,
   type ClientLog,
   type ConsumerHeader,
@@ -156,18 +157,18 @@ function recordGets(
     }
     if (line.k !== 'g') continue;
     copies += line.n;
-    const book = books.get(line.p);
-    if (!book) {
-      unattributed.unexpected += line.n;
-      continue;
+    for (const [producerId, ranges] of Object.entries(line.r)) {
+      const book = books.get(producerId);
+      if (!book) forEachSeq(ranges, () => (unattributed.unexpected += 1));
+      else recordGetRun(line, ranges, book, phases.phaseOf(line.t), `${header.id}|${producerId}`, highestSeen, tally, unattributed);
     }
-    recordGetRun(line, book, phases.phaseOf(line.t), `${header.id}|${line.p}`, highestSeen, tally, unattributed);
   }
   return counted === copies;
 }
 
 function recordGetRun(
   run: GetRun,
+  ranges: string,
   book: ProducerBook,
   phaseIfUnknown: Phase,
   streamKey: string,
@@ -175,22 +176,21 @@ function recordGetRun(
   tally: Tally,
   unattributed: { unexpected: number },
 ): void {
-  for (let i = 0; i < run.n; i++) {
-    const seq = run.s + i;
+  forEachSeq(ranges, (seq) => {
     const before: AttemptState | undefined = book.ledger.recordReceipt(seq, run.a, run.x === 1, phaseIfUnknown);
     if (!before) {
       unattributed.unexpected += 1;
-      continue;
+      return;
     }
     const className = persistenceClassOf(book.header.persistence, seq);
     const phase = before.outcome !== 0 || before.receipts > 0 ? before.phase : phaseIfUnknown;
     // Order is judged on first copies only: a later copy is a duplicate or a redelivery, counted as such.
-    if (before.receipts > 0) continue;
+    if (before.receipts > 0) return;
     const key = `${streamKey}|${className}`;
     const highest = highestSeen.get(key) ?? 0;
     if (seq < highest) tally[className][phase]!.outOfOrder += 1;
     else highestSeen.set(key, seq);
-  }
+  });
 }
 
 function tallyAttempts(book: ProducerBook, tally: Tally): void {

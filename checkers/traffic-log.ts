@@ -56,11 +56,15 @@ export interface PutRun {
   u: number;
 }
 
-/** `n` intact messages of producer `p`, consecutive sequence numbers from `s`, attempt `a`, got in this order. */
+/**
+ * `n` intact messages (attempt `a`) a consumer got from `t` to `u`. Per producer id, the
+ * sequence numbers in the order they arrived: comma-separated ranges `first-last` of
+ * consecutive numbers, or single numbers ("1-400,402,401,403-900"). Arrival order between
+ * producers is not kept: order is only judged within a producer's stream.
+ */
 export interface GetRun {
   k: 'g';
-  p: string;
-  s: number;
+  r: Record<string, string>;
   n: number;
   a: number;
   t: number;
@@ -120,6 +124,16 @@ export interface ClientLog {
 
 export interface TrafficRecording {
   clients: ClientLog[];
+}
+
+/** The sequence numbers of a GetRun range list, in arrival order. */
+export function forEachSeq(ranges: string, visit: (seq: number) => void): void {
+  for (const range of ranges.split(',')) {
+    const dash = range.indexOf('-');
+    const first = Number(dash < 0 ? range : range.slice(0, dash));
+    const last = dash < 0 ? first : Number(range.slice(dash + 1));
+    for (let seq = first; seq <= last; seq++) visit(seq);
+  }
 }
 
 /** The persistence class of a producer's message: mixed producers alternate, even sequence numbers persistent. */

@@ -4,6 +4,7 @@ import { MqiCallError, type GotMessage } from '../mq/mqi-session.ts';
 import { MQRC_BACKED_OUT, MQRC_CALL_INTERRUPTED, endsConnection } from '../mq/reason-meanings.ts';
 import { ClientConnection, type ClientControl } from './client-connection.ts';
 import { decodeBody, type DecodedBody } from './message-body.ts';
+import { Pacer } from './pacer.ts';
 import type { ClientSummary, ConsumerPlan } from './traffic-ipc.ts';
 import { TrafficLogWriter } from './traffic-log-writer.ts';
 
@@ -32,8 +33,7 @@ export class ConsumerClient {
   private copies = 0;
   private drainDeadlineMs: number | null = null;
   private drained = false;
-  private startedAtMs = Date.now();
-  private gets = 0;
+  private readonly pacer: Pacer;
 
   constructor(
     mq: MqiModule,
@@ -43,6 +43,7 @@ export class ConsumerClient {
     this.log = new TrafficLogWriter(plan.logFile, { k: 'consumer', id: plan.id, queue: plan.queue, syncpoint: plan.syncpoint, t: Date.now() }, plan.sliceMs);
     this.connection = new ClientConnection(mq, plan, this.log, control, { output: false, input: true });
     this.buffer = Buffer.alloc(plan.maxMessageBytes);
+    this.pacer = new Pacer(plan.ratePerSecond);
   }
 
   get count(): number {
@@ -59,7 +60,6 @@ export class ConsumerClient {
 
   async run(): Promise<ClientSummary> {
     let reason: ClientSummary['reason'] = 'stopped';
-    this.startedAtMs = Date.now();
     try {
       while (!this.drained) {
         if (this.control.stopRequested && this.drainDeadlineMs === null) this.drainDeadlineMs = Date.now() + this.plan.drainMs;
@@ -94,12 +94,11 @@ export class ConsumerClient {
     while (Date.now() < sliceEnd && !this.drained && !this.connection.mustEnd() && !this.drainOver()) {
       if (!this.connection.connected && !(await this.connect())) return;
       // A slow consumer builds a backlog; draining is never paced.
-      const dueAtMs = this.plan.ratePerSecond > 0 && !this.control.stopRequested ? this.startedAtMs + (this.gets * 1000) / this.plan.ratePerSecond : 0;
-      if (dueAtMs > Date.now()) {
-        await delay(Math.min(dueAtMs - Date.now(), WORK_SLICE_MS));
+      const waitMs = this.control.stopRequested ? 0 : this.pacer.waitMs();
+      if (waitMs > 0) {
+        await delay(Math.min(waitMs, WORK_SLICE_MS));
         return;
       }
-      this.gets += 1;
       const startMs = performance.now();
       let message: GotMessage | null;
       try {
@@ -120,6 +119,7 @@ export class ConsumerClient {
         break;
       }
       if (elapsedMs > this.plan.blockedCallMs + this.plan.waitMs) this.connection.noteBlocked('GET', elapsedMs);
+      this.pacer.took(1);
       this.take(message);
       this.connection.pollStatus();
     }

@@ -5,6 +5,7 @@ import { MqiCallError } from '../mq/mqi-session.ts';
 import { MQRC_BACKED_OUT, MQRC_CALL_INTERRUPTED, endsConnection, failedCommitOutcome, failedPutOutcome } from '../mq/reason-meanings.ts';
 import { ClientConnection, type ClientControl } from './client-connection.ts';
 import { MessageTemplate } from './message-body.ts';
+import { Pacer } from './pacer.ts';
 import type { ClientSummary, ProducerPlan } from './traffic-ipc.ts';
 import { TrafficLogWriter } from './traffic-log-writer.ts';
 
@@ -26,7 +27,7 @@ export class ProducerClient {
   private readonly message: MessageTemplate;
   private attempts = 0;
   private nextSeq = 1;
-  private startedAtMs = 0;
+  private readonly pacer: Pacer;
 
   constructor(
     mq: MqiModule,
@@ -40,6 +41,7 @@ export class ProducerClient {
     );
     this.connection = new ClientConnection(mq, plan, this.log, control, { output: true, input: false });
     this.message = new MessageTemplate(plan.runId, plan.id, plan.messageBytes);
+    this.pacer = new Pacer(plan.ratePerSecond);
   }
 
   get count(): number {
@@ -56,7 +58,6 @@ export class ProducerClient {
   }
 
   async run(): Promise<ClientSummary> {
-    this.startedAtMs = Date.now();
     let reason: ClientSummary['reason'] = 'stopped';
     try {
       while (true) {
@@ -86,8 +87,7 @@ export class ProducerClient {
     const sliceEnd = Date.now() + WORK_SLICE_MS;
     while (Date.now() < sliceEnd && !this.control.stopRequested && !this.connection.mustEnd()) {
       if (this.plan.count !== null && this.nextSeq > this.plan.count) break;
-      const dueAtMs = this.plan.ratePerSecond > 0 ? this.startedAtMs + ((this.nextSeq - 1) * 1000) / this.plan.ratePerSecond : 0;
-      const waitMs = dueAtMs - Date.now();
+      const waitMs = this.pacer.waitMs();
       if (waitMs > 0) {
         await delay(Math.min(waitMs, WORK_SLICE_MS));
         return;
@@ -96,6 +96,7 @@ export class ProducerClient {
       if (this.plan.syncpoint > 0) await this.sendBatch(this.nextSeq, batch);
       else await this.sendOne(this.nextSeq);
       this.nextSeq += batch;
+      this.pacer.took(batch);
       this.connection.pollStatus();
     }
     await yieldToEvents();

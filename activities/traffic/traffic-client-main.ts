@@ -11,6 +11,10 @@ import type { ClientStatus, FromClient, ToClient } from './traffic-ipc.ts';
  * the activity goes away (the IPC channel closes).
  */
 
+// The ibmmq package builds an MQError (and a TypeError) with a stack on every call, even one
+// that succeeds; the stacks are most of its cost per message and nothing here reads them.
+Error.stackTraceLimit = 0;
+
 const control: ClientControl = { stopRequested: false, aborted: false };
 let client: ProducerClient | ConsumerClient | undefined;
 let clientId = '';

@@ -43,7 +43,17 @@ describe('TrafficLogWriter', () => {
     for (let seq = 1; seq <= 10; seq++) writer.addGet('p1', seq, 0, 1000 + seq * 20);
     writer.end(10, 'stopped');
     const runs = readFileSync(trafficLogFile(dir, 'c1'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((line) => line.k === 'g');
-    expect(runs.map((run) => [run.s, run.n])).toEqual([[1, 3], [4, 3], [7, 3], [10, 1]]);
+    expect(runs.map((run) => [run.r, run.n])).toEqual([[{ p1: '1-3' }, 3], [{ p1: '4-6' }, 3], [{ p1: '7-9' }, 3], [{ p1: '10' }, 1]]);
+  });
+
+  it('TrafficLogWriter - gets from interleaved producers, with gaps and a swap, stay one line of ranges per producer', () => {
+    const dir = scenarioDir();
+    const writer = new TrafficLogWriter(trafficLogFile(dir, 'c1'), { k: 'consumer', id: 'c1', queue: 'Q', syncpoint: 0, t: 0 }, 50);
+    for (const [p, s] of [['p1', 1], ['p2', 1], ['p1', 2], ['p2', 2], ['p1', 4], ['p1', 3], ['p1', 5], ['p2', 3]] as const) writer.addGet(p, s, 0, 1000);
+    writer.addGet('p1', 5, 1, 1001);
+    writer.end(9, 'stopped');
+    const runs = readFileSync(trafficLogFile(dir, 'c1'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((line) => line.k === 'g');
+    expect(runs.map((run) => [run.r, run.n, run.a])).toEqual([[{ p1: '1-2,4,3,5', p2: '1-3' }, 8, 0], [{ p1: '5' }, 1, 1]]);
   });
 
   it('TrafficLogWriter - what the writers record reads back and balances in the accounting', async () => {

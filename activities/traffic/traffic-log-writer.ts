@@ -17,8 +17,9 @@ const FLUSH_INTERVAL_MS = 200;
 
 /**
  * Writes one client's traffic log (format: checkers/traffic-log.ts) from the client's own
- * process. Consecutive sequence numbers with the same outcome extend the current run line
- * until the run would span more than `sliceMs`; anything else closes it. Writes are
+ * process. Consecutive sequence numbers with the same outcome extend the current put line,
+ * and gets of the same attempt extend the current get line (as ranges per producer), until
+ * the line would span more than `sliceMs`; anything else closes it. Writes are
  * synchronous and buffered (the client's MQI calls block its event loop anyway), flushed
  * every 64 KiB, every 200 ms of calls, and at the end.
  */
@@ -28,7 +29,8 @@ export class TrafficLogWriter {
   private pendingBytes = 0;
   private lastFlushMs = Date.now();
   private putRun: PutRun | null = null;
-  private getRun: GetRun | null = null;
+  /** The open get line and, per producer, its closed ranges and the range being extended. */
+  private getRun: { run: GetRun; ranges: Map<string, { closed: string[]; first: number; last: number }> } | null = null;
   private closed = false;
 
   constructor(
@@ -57,13 +59,21 @@ export class TrafficLogWriter {
 
   /** One intact message got; `redeliverable` when its unit of work's commit outcome is unknown. */
   addGet(p: string, s: number, a: number, atMs: number, redeliverable = false): void {
-    const run = this.getRun;
-    if (run && run.p === p && run.a === a && (run.x === 1) === redeliverable && run.s + run.n === s && atMs - run.t < this.sliceMs) {
-      run.n += 1;
-      run.u = atMs;
-    } else {
+    const line = this.getRun;
+    if (!line || line.run.a !== a || (line.run.x === 1) !== redeliverable || atMs - line.run.t >= this.sliceMs) {
       this.closeRuns();
-      this.getRun = { k: 'g', p, s, n: 1, a, t: atMs, u: atMs, ...(redeliverable ? { x: 1 as const } : {}) };
+      this.getRun = { run: { k: 'g', r: {}, n: 0, a, t: atMs, u: atMs, ...(redeliverable ? { x: 1 as const } : {}) }, ranges: new Map() };
+    }
+    const { run, ranges } = this.getRun!;
+    run.n += 1;
+    run.u = atMs;
+    const stream = ranges.get(p);
+    if (!stream) ranges.set(p, { closed: [], first: s, last: s });
+    else if (s === stream.last + 1) stream.last = s;
+    else {
+      stream.closed.push(formatRange(stream.first, stream.last));
+      stream.first = s;
+      stream.last = s;
     }
     this.flushIfDue();
   }
@@ -112,7 +122,11 @@ export class TrafficLogWriter {
 
   private closeRuns(): void {
     if (this.putRun) this.append(this.putRun);
-    if (this.getRun) this.append(this.getRun);
+    if (this.getRun) {
+      const { run, ranges } = this.getRun;
+      for (const [producer, stream] of ranges) run.r[producer] = [...stream.closed, formatRange(stream.first, stream.last)].join(',');
+      this.append(run);
+    }
     this.putRun = null;
     this.getRun = null;
   }
@@ -123,4 +137,8 @@ export class TrafficLogWriter {
     this.pending.push(text);
     this.pendingBytes += text.length;
   }
+}
+
+function formatRange(first: number, last: number): string {
+  return first === last ? String(first) : `${first}-${last}`;
 }
