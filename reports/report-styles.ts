@@ -55,6 +55,12 @@ svg.timeline .axis { stroke: var(--muted); stroke-width: 1; }
 .kind.fault-injected, .kind.error { background: var(--fail-bg); color: var(--fail); }
 .kind.fault-restored, .kind.recovery { background: var(--pass-bg); color: var(--pass); }
 .no-data { color: var(--muted); font-style: italic; }
+.kind.application { background: #e8f0fe; color: #1a4a8a; }
+table.messages { margin: 8px 0 14px; font-size: 13px; }
+table.messages th, table.messages td { padding: 4px 6px; }
+table.messages td.count { text-align: right; font-variant-numeric: tabular-nums; }
+table.messages td.anomaly { color: var(--fail); font-weight: 700; background: var(--fail-bg); }
+table.messages tr.total td { font-weight: 600; border-top: 2px solid var(--line); }
 footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 32px; }
 @media print { body { background: #fff; } section.card { break-inside: avoid; } }
 `;

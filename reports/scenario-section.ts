@@ -2,6 +2,7 @@ import type { HostStateSeries } from '../checkers/failover-phases.ts';
 import type { ScenarioResult, TimelineEvent } from '../checkers/result-document.ts';
 import type { ScenarioSpec } from '../suites/suite-model.ts';
 import { buildExpectationRows } from './expectation-rows.ts';
+import { renderMessagesSection } from './messages-section.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
 import { formatRelativeSeconds, renderTimelineSvg, STATE_COLOURS, STATE_LABELS } from './timeline-svg.ts';
 import { describeHarness, noVerdictReasons, recoveryProblem, verdictLabel } from './verdict-words.ts';
@@ -31,6 +32,7 @@ export function renderScenarioSection(result: ScenarioResult, extras: ScenarioEx
     renderFindings(result),
     renderExpectationTable(result, extras.spec),
     renderPhases(result),
+    renderMessagesSection(result),
     '<h3>Instance states</h3>',
     renderTimelineSvg(extras.series, result.failover, anchor) ?? '<p class="no-data">No probe samples were recorded.</p>',
     renderLegend(),

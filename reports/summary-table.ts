@@ -1,5 +1,6 @@
 import { describeExitCode, exitCodeFor } from '../checkers/exit-code.ts';
 import type { ScenarioResult, SuiteResult } from '../checkers/result-document.ts';
+import { summarizeMessages } from './messages-section.ts';
 import { noVerdictReasons, recoveryProblem, verdictLabel } from './verdict-words.ts';
 
 const HEADINGS = ['Scenario', 'Verdict', 'Failover s', 'Failures'] as const;
@@ -29,7 +30,8 @@ export function renderSummaryTable(result: SuiteResult): string {
 function rowsOf(scenario: ScenarioResult): string[][] {
   const seconds = scenario.failover.instanceFailoverSeconds;
   const recovery = recoveryProblem(scenario);
-  const notes = [...scenario.expectation.failures, ...noVerdictReasons(scenario), ...(recovery ? [recovery] : [])];
+  const messages = summarizeMessages(scenario);
+  const notes = [...scenario.expectation.failures, ...noVerdictReasons(scenario), ...(recovery ? [recovery] : []), ...(messages ? [messages] : [])];
   const first = [scenario.scenario, verdictLabel(scenario.verdict), seconds === null ? '-' : seconds.toFixed(3), notes[0] ?? ''];
   return [first, ...notes.slice(1).map((note) => ['', '', '', note])];
 }
