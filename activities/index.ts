@@ -1,3 +1,5 @@
+import { cancellationDetails } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type { FaultSpec, HostSpec } from '../suites/suite-model.ts';
 import { faultModule } from './faults/fault-catalog.ts';
 import type { FaultContext, FaultPlan, FaultTarget, Injected } from './faults/fault-module.ts';
@@ -34,12 +36,19 @@ export interface RestoreRequest {
   target: FaultTarget | null;
 }
 
-/** Operational errors cross the activity boundary as ApplicationFailures; permanent ones are not retried. */
+/**
+ * Operational errors cross the activity boundary as ApplicationFailures; permanent ones are
+ * not retried. A worker shutting down cancels its activities: reported as cancelled, the
+ * workflow would take that for an abort and recover at once, so it fails retryably instead
+ * and another worker on the task queue takes the activity over.
+ */
 function atBoundary<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await fn(...args);
     } catch (err) {
+      const shutdown = cancellationDetails()?.workerShutdown || (err instanceof CancelledFailure && err.message === 'WORKER_SHUTDOWN');
+      if (shutdown) throw ApplicationFailure.retryable('the worker shut down during this activity; another worker takes it over', 'WorkerShutdown');
       throw toActivityFailure(err);
     }
   };
@@ -68,7 +77,7 @@ export function createActivities(deps: ActivityDependencies) {
     restoreFault: atBoundary((request: RestoreRequest) =>
       faultModule(request.fault.kind).restore(faultContext(deps, request), request.target, request.fault),
     ),
-    runTraffic,
+    runTraffic: atBoundary(runTraffic),
     awaitTrafficRunning,
     requestTrafficStop,
     openRunDir,

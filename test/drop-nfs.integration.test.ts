@@ -59,8 +59,9 @@ describe('drop-nfs on a real Temporal server and the lab', () => {
     const acquired = filterEvents(truth, 'lock-acquired').find((e) => e.t >= expiry.t)!;
     const active = filterEvents(truth, 'instance-state').find((e) => e.to === 'active' && e.t >= expiry.t)!;
     // The model: the standby takes the lock at its first poll after the lease ran out, then replays (400 ms).
-    expect(acquired.t - expiry.t).toBeLessThanOrEqual(200);
-    expect(active.t - acquired.t).toBeGreaterThanOrEqual(400);
+    // Real timers here (the virtual-clock tests check it exactly): a timer may fire a millisecond early.
+    expect(acquired.t - expiry.t).toBeLessThanOrEqual(200 + 5);
+    expect(active.t - acquired.t).toBeGreaterThanOrEqual(400 - 5);
     expect(active.t - acquired.t).toBeLessThan(450);
     const trueSeconds = (active.t - cut.t) / 1000;
     const probeSeconds = scenario.failover.probeIntervalMs / 1000;
@@ -108,7 +109,8 @@ describe('drop-nfs on a real Temporal server and the lab', () => {
     const handle = await harness.client.workflow.start(runScenario, { taskQueue, workflowId: `it-handoff-${Date.now()}`, args: [input] });
     await waitForFault(handle);
     first.worker.shutdown();
-    const during = await iptablesRules('mq1');
+    // Earlier tests may have left the active instance on either host: the one rule is on whichever was cut.
+    const during = [...(await iptablesRules('mq1')), ...(await iptablesRules('mq2'))];
     expect(during, during.join('\n')).toHaveLength(1);
     await firstRun;
     await first.close();
