@@ -3,6 +3,9 @@ import type { StoredMessage } from './message-queue.ts';
 import { hexMsgId } from './message-truth.ts';
 import type { LabFaultKind } from './mq-truth-events.ts';
 
+/** How far past the first message the swap looks for one of its persistence. */
+const REORDER_SEARCH_LIMIT = 1000;
+
 export const LAB_FAULT_KINDS: readonly LabFaultKind[] = ['drop-next-confirmed-persistent', 'duplicate-next-delivery', 'reorder-next-deliveries'];
 
 interface ArmedFault {
@@ -16,10 +19,12 @@ interface ArmedFault {
  * queue (`mqchaos-lab-fault` over SSH), so tests can prove the harness's message checker
  * catches them. Each fires once: it loses the next persistent message confirmed to its
  * putter, delivers the next delivered message a second time, or swaps the next two
- * deliveries. The truth log records the arming and exactly what it did.
+ * deliveries of one persistence class. The truth log records the arming and exactly what it did.
  */
 export class LabFaultSwitch {
   private armed: ArmedFault[] = [];
+  /** reorder: the first message, held back for the same getter's next get. */
+  private readonly held = new Map<object, StoredMessage>();
 
   constructor(
     private readonly emit: (event: TruthEventInput) => void,
@@ -38,13 +43,37 @@ export class LabFaultSwitch {
     this.record('drop-next-confirmed-persistent', message, [hexMsgId(message)]);
   }
 
-  /** The message a destructive get without match criteria is about to take. */
-  chooseDelivery(first: StoredMessage): StoredMessage {
+  /** A message held back for this getter by a reorder, made available to it again. */
+  takeHeld(getter: object): StoredMessage | undefined {
+    const message = this.held.get(getter);
+    if (!message) return undefined;
+    this.held.delete(getter);
+    message.queue.setState(message, 'available');
+    return message.removed ? undefined : message;
+  }
+
+  /** The getter's connection ended: a message held for it goes back to the queue. */
+  releaseHeld(getter: object): void {
+    this.takeHeld(getter);
+  }
+
+  /**
+   * The message a destructive get without match criteria is about to take. A reorder gives
+   * the getter the next message instead and holds the first back for its next get, so the
+   * same application sees the two swapped.
+   */
+  chooseDelivery(first: StoredMessage, getter: object): StoredMessage {
     if (!this.isArmed('reorder-next-deliveries', first)) return first;
-    const second = first.queue.findAfter({ priority: first.priority, sequence: first.sequence });
-    if (!second) return first;
+    // The next message of the same persistence, so the swap shows within one persistence class.
+    let second = first.queue.findAfter({ priority: first.priority, sequence: first.sequence });
+    for (let skipped = 0; second && second.persistent !== first.persistent && skipped < REORDER_SEARCH_LIMIT; skipped++) {
+      second = first.queue.findAfter({ priority: second.priority, sequence: second.sequence });
+    }
+    if (!second || second.persistent !== first.persistent) return first;
     this.take('reorder-next-deliveries', first);
     this.record('reorder-next-deliveries', first, [hexMsgId(second), hexMsgId(first)]);
+    first.queue.setState(first, 'uncommitted-get');
+    this.held.set(getter, first);
     return second;
   }
 

@@ -178,8 +178,9 @@ function tryDeliver(session: MqSession, request: GetRequest): boolean {
   let message: StoredMessage | undefined;
   if (browse) message = queue.findAfter(browseFirst ? undefined : handle.browseCursor, request.match);
   else {
-    message = queue.findFirst(request.match);
-    if (message && request.match.msgIdKey === undefined && request.match.correlIdKey === undefined) message = context.faults.chooseDelivery(message);
+    const anyMessage = request.match.msgIdKey === undefined && request.match.correlIdKey === undefined;
+    message = (anyMessage ? context.faults.takeHeld(session) : undefined) ?? queue.findFirst(request.match);
+    if (message && anyMessage) message = context.faults.chooseDelivery(message, session);
   }
   if (!message) return false;
 

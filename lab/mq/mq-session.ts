@@ -108,6 +108,7 @@ export class MqSession {
     this.ended = true;
     const { context } = this;
     context.waits.cancel(this);
+    context.faults.releaseHeld(this);
     if (this.conn !== 0 && this.uow.inProgress) {
       const outcome = this.uow.backout();
       context.truth.backedOut(context.host, this.conn, outcome.puts, outcome.gets, how.backoutCause);
