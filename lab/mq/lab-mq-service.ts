@@ -12,6 +12,9 @@ import type { QueueManagerMqConfig } from './mq-topology.ts';
 import { QueueManagerStore } from './queue-manager-store.ts';
 
 interface HostEndpoint {
+  host: string;
+  /** The instance on this host became active and has not ended since: its sessions and non-persistent messages. */
+  active: boolean;
   listener: MqListener;
   sessions: Set<MqSession>;
   context: SessionContext;
@@ -23,8 +26,6 @@ interface ServedQueueManager {
   store: QueueManagerStore;
   waits: GetWaits;
   endpoints: Map<string, HostEndpoint>;
-  /** The host whose instance was last active (its sessions and non-persistent messages). */
-  activeHost: string | undefined;
 }
 
 const services = new WeakMap<LabEstate, LabMqService>();
@@ -52,10 +53,10 @@ export class LabMqService {
   constructor(private readonly estate: LabEstate) {
     const emit = (event: Parameters<LabEstate['emit']>[0]): void => void estate.emit(event);
     this.truth = new MessageTruth(emit, estate.topology.messageTruth);
-    this.faults = new LabFaultSwitch(emit, (qm) => this.queueManagers.get(qm)?.activeHost ?? '');
+    this.faults = new LabFaultSwitch(emit, (qm) => this.activeEndpoints(qm)[0]?.host ?? '');
     for (const qm of estate.topology.queueManagers) {
       const store = new QueueManagerStore(qm.name, qm.mq.queues, estate.clock.now());
-      const served: ServedQueueManager = { name: qm.name, config: qm.mq, store, waits: new GetWaits(estate.clock), endpoints: new Map(), activeHost: undefined };
+      const served: ServedQueueManager = { name: qm.name, config: qm.mq, store, waits: new GetWaits(estate.clock), endpoints: new Map() };
       for (const host of qm.instances) served.endpoints.set(host, this.createEndpoint(served, host, qm.mq.listenerPorts[host] ?? 0));
       this.queueManagers.set(qm.name, served);
     }
@@ -98,6 +99,10 @@ export class LabMqService {
     return this.queueManagers.get(qm)?.store;
   }
 
+  private activeEndpoints(qm: string): HostEndpoint[] {
+    return [...(this.queueManagers.get(qm)?.endpoints.values() ?? [])].filter((endpoint) => endpoint.active);
+  }
+
   private createEndpoint(served: ServedQueueManager, host: string, port: number): HostEndpoint {
     const sessions = new Set<MqSession>();
     const context: SessionContext = {
@@ -121,7 +126,7 @@ export class LabMqService {
     const listener = new MqListener(port, onConnection, (listening) =>
       this.estate.emit({ event: 'mq-listener', qm: served.name, host, port: listener.port, listening }),
     );
-    return { listener, sessions, context };
+    return { host, active: false, listener, sessions, context };
   }
 
   private servingState(qm: string, host: string): ServingState {
@@ -141,14 +146,14 @@ export class LabMqService {
     const endpoint = served?.endpoints.get(event.host);
     if (!served || !endpoint) return;
     if (event.to === 'active') {
-      served.activeHost = event.host;
+      endpoint.active = true;
       served.store.noteInstanceStarted(event.t);
       if (served.config.listenerControl === 'QMGR') {
         endpoint.listener.open().catch((error: unknown) => console.error(`${event.qm} listener on ${event.host} (port ${endpoint.listener.port}) did not start: ${String(error)}`));
       }
-    } else if (event.to === 'ending' && served.activeHost === event.host) {
+    } else if (event.to === 'ending' && endpoint.active) {
       this.beginEnding(served, endpoint, event.qm, event.host);
-    } else if (event.to === 'ended' && served.activeHost === event.host) {
+    } else if (event.to === 'ended' && endpoint.active) {
       this.endInstance(served, endpoint, event.from === 'ending');
     }
   }
@@ -172,7 +177,10 @@ export class LabMqService {
 
   /** The active instance ended: connections go, units of work are backed out, non-persistent messages are lost. */
   private endInstance(served: ServedQueueManager, endpoint: HostEndpoint, orderly: boolean): void {
-    const host = served.activeHost as string;
+    const { host } = endpoint;
+    endpoint.active = false;
+    // Non-persistent messages are in the ending instance's memory; in a split brain the other active instance keeps them.
+    const keepNonPersistent = this.activeEndpoints(served.name).length > 0;
     const uncommittedPuts = new Map<MessageQueue, StoredMessage[]>();
     for (const session of [...endpoint.sessions]) {
       for (const message of session.uncommittedPuts()) {
@@ -184,7 +192,7 @@ export class LabMqService {
       else session.end({ cause: 'instance-ended', reason: MQC.MQRC_CONNECTION_BROKEN, backoutCause: 'instance-ended' });
     }
     for (const queue of served.store.queues.values()) {
-      const nonPersistent = queue.listMessages().filter((message) => !message.persistent);
+      const nonPersistent = keepNonPersistent ? [] : queue.listMessages().filter((message) => !message.persistent);
       for (const message of nonPersistent) queue.remove(message);
       const puts = uncommittedPuts.get(queue) ?? [];
       if (nonPersistent.length + puts.length === 0) continue;
@@ -198,7 +206,6 @@ export class LabMqService {
         uncommittedPuts: puts.map(hexMsgId),
       });
     }
-    served.activeHost = undefined;
     if (served.config.listenerControl === 'QMGR') void endpoint.listener.close();
   }
 }
