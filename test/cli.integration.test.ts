@@ -46,8 +46,9 @@ describe('mqchaos command', () => {
     expect(stderr).not.toMatch(/Error/);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Report: reports\/out\/.+\/index\.html/);
-    const runs = readdirSync(join(scratch, 'reports', 'out'));
+    const runs = readdirSync(join(scratch, 'reports', 'out'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     expect(runs).toHaveLength(1);
+    expect(existsSync(join(scratch, 'reports', 'out', 'index.html'))).toBe(true);
     const runDir = join(scratch, 'reports', 'out', runs[0]!);
     for (const file of ['result.json', 'junit.xml', 'index.html']) expect(existsSync(join(runDir, file))).toBe(true);
     expect(JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')).verdict).toBe('pass');
