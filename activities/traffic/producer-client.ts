@@ -96,7 +96,6 @@ export class ProducerClient {
       if (this.plan.syncpoint > 0) await this.sendBatch(this.nextSeq, batch);
       else await this.sendOne(this.nextSeq);
       this.nextSeq += batch;
-      this.pacer.took(batch);
       this.connection.pollStatus();
     }
     await yieldToEvents();
@@ -114,6 +113,7 @@ export class ProducerClient {
       const t = Date.now();
       try {
         this.connection.queue.put(this.message.body, { persistent: this.persistentAt(seq), syncpoint: false, correlId: this.message.correlId });
+        this.pacer.took(1);
         this.record(seq, 1, attempt, 'c', undefined, t, startMs);
         this.connection.noteSuccess();
         return;
@@ -131,25 +131,39 @@ export class ProducerClient {
       const startMs = performance.now();
       const t = Date.now();
       let putsDone = 0;
+      const slowest = { ms: 0, verb: 'PUT' };
+      const timed = (verb: string, run: () => void) => {
+        const callStartMs = performance.now();
+        try {
+          run();
+        } finally {
+          const ms = performance.now() - callStartMs;
+          if (ms > slowest.ms) Object.assign(slowest, { ms, verb });
+        }
+      };
       try {
         for (; putsDone < size; putsDone++) {
+          // Paced put by put, so a unit of work stays open as long as an application's would.
+          const waitMs = putsDone > 0 ? this.pacer.waitMs() : 0;
+          if (waitMs > 0) await delay(waitMs);
           const seq = first + putsDone;
           this.message.stamp(seq, attempt);
-          this.connection.queue.put(this.message.body, { persistent: this.persistentAt(seq), syncpoint: true, correlId: this.message.correlId });
+          timed('PUT', () => this.connection.queue.put(this.message.body, { persistent: this.persistentAt(seq), syncpoint: true, correlId: this.message.correlId }));
+          this.pacer.took(1);
         }
-        this.connection.mqi.commit();
-        this.record(first, size, attempt, 'c', undefined, t, startMs);
+        timed('CMIT', () => this.connection.mqi.commit());
+        this.record(first, size, attempt, 'c', undefined, t, startMs, slowest);
         this.connection.noteSuccess();
         return;
       } catch (error) {
         if (!(error instanceof MqiCallError)) throw error;
         if (error.verb === 'CMIT') {
-          this.record(first, size, attempt, failedCommitOutcome(error.rc), error.rc, t, startMs);
+          this.record(first, size, attempt, failedCommitOutcome(error.rc), error.rc, t, startMs, slowest);
         } else {
           // The unit of work is lost: the batch's earlier puts were never committed, nor was this one.
           this.backOut();
-          if (putsDone > 0) this.record(first, putsDone, attempt, 'f', MQRC_BACKED_OUT, t, startMs);
-          this.record(first + putsDone, 1, attempt, 'f', error.rc, t, startMs);
+          if (putsDone > 0) this.record(first, putsDone, attempt, 'f', MQRC_BACKED_OUT, t, startMs, slowest);
+          this.record(first + putsDone, 1, attempt, 'f', error.rc, t, startMs, slowest);
         }
         if (!(await this.afterFailure(error))) return;
       }
@@ -178,12 +192,14 @@ export class ProducerClient {
     return !this.control.stopRequested && !this.connection.mustEnd();
   }
 
-  private record(seq: number, n: number, attempt: number, outcome: PutOutcome, rc: number | undefined, t: number, startMs: number): void {
+  /** `slowestCall`: of a batch, its slowest MQI call (the batch itself also spends time paced). */
+  private record(seq: number, n: number, attempt: number, outcome: PutOutcome, rc: number | undefined, t: number, startMs: number, slowestCall?: { ms: number; verb: string }): void {
     const elapsedMs = performance.now() - startMs;
     const end = Math.round(t + elapsedMs);
-    const blocked = elapsedMs > this.plan.blockedCallMs;
+    const call = slowestCall ?? { ms: elapsedMs, verb: 'PUT' };
+    const blocked = call.ms > this.plan.blockedCallMs;
     this.log.addPuts(seq, n, attempt, outcome, rc, t, end, end, blocked);
-    if (blocked) this.connection.noteBlocked(this.plan.syncpoint > 0 ? 'PUT+CMIT' : 'PUT', elapsedMs);
+    if (blocked) this.connection.noteBlocked(call.verb, call.ms);
     this.attempts += n;
   }
 }
