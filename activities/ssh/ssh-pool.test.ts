@@ -33,7 +33,8 @@ const replies: Record<string, ExecReply> = {
   'self-kill': { exitSignal: 'KILL' },
 };
 
-function execute(command: string): ExecReply | Promise<ExecReply> {
+function execute(command: string, stdin: () => Promise<string>): ExecReply | Promise<ExecReply> {
+  if (command === 'cat') return stdin().then((text) => ({ stdout: `read ${text.length} characters: ${text}` }));
   if (command.startsWith('hang')) {
     return new Promise((resolve) => hanging.set(command, () => resolve({ stdout: 'released\n' })));
   }
@@ -239,6 +240,11 @@ describe('SshPool commands', () => {
     const result = await newPool().run(passwordHost(), ['echo', 'a b', "it's"], run);
     expect(server.commands().at(-1)).toBe("echo 'a b' 'it'\\''s'");
     expect(result.stdout).toBe("a b it's\n");
+  });
+
+  it('SshPool - stdin reaches the command, followed by end of file', async () => {
+    const result = await newPool().run(passwordHost(), ['cat'], { ...run, stdin: 'DISPLAY QLOCAL(Q1)\nEND\n' });
+    expect(result).toMatchObject({ exitCode: 0, stdout: 'read 23 characters: DISPLAY QLOCAL(Q1)\nEND\n' });
   });
 
   it('SshPool - unsafe argument is refused before anything connects', async () => {

@@ -27,6 +27,8 @@ export interface SessionOptions {
 export interface RunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Written to the command's standard input, followed by end of file (e.g. MQSC commands for `runmqsc`). */
+  stdin?: string;
 }
 
 export interface CommandResult {
@@ -198,6 +200,7 @@ export class SshSession {
             }),
           );
         });
+        if (options.stdin !== undefined) stream.end(options.stdin);
       };
 
       try {

@@ -20,8 +20,8 @@ export interface ExecReply {
   exitSignal?: string;
 }
 
-/** Returns the reply, or a promise that never settles to keep the command running. */
-export type ExecHandler = (command: string) => ExecReply | Promise<ExecReply>;
+/** Returns the reply, or a promise that never settles to keep the command running; `stdin` resolves at the client's end of file. */
+export type ExecHandler = (command: string, stdin: () => Promise<string>) => ExecReply | Promise<ExecReply>;
 
 export interface TestSshServerOptions {
   user: string;
@@ -71,7 +71,10 @@ function authenticate(ctx: AuthContext, options: TestSshServerOptions, authorize
 }
 
 async function answer(stream: ServerChannel, command: string, handler: ExecHandler): Promise<void> {
-  const reply = await handler(command);
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const stdin = new Promise<string>((resolve) => stream.once('end', () => resolve(Buffer.concat(chunks).toString('utf8'))));
+  const reply = await handler(command, () => stdin);
   if (reply.stdout) stream.write(reply.stdout);
   if (reply.stderr) stream.stderr.write(reply.stderr);
   if (reply.exitSignal) stream.exit(reply.exitSignal, false, '');
