@@ -68,11 +68,12 @@ export async function startActiveAndStandby({ estate, clock, topology }: TestEst
 
 /**
  * Runs a command line on a host as the SSH user would, moving the virtual clock on by
- * `advanceMs` while it runs (strmqm waits for log replay, endmqm -i for the shutdown).
+ * `advanceMs` while it runs (strmqm waits for log replay, endmqm -i for the shutdown), with
+ * `stdin` as its standard input.
  */
-export async function runOn(lab: TestEstate, host: string, commandLine: string, advanceMs = 0): Promise<CommandResult> {
+export async function runOn(lab: TestEstate, host: string, commandLine: string, advanceMs = 0, stdin = ''): Promise<CommandResult> {
   const { estate, clock } = lab;
-  const running = runCommand(estate, { host, user: 'mqm', commandLine, parentPid: estate.host(host).sshdPid });
+  const running = runCommand(estate, { host, user: 'mqm', commandLine, parentPid: estate.host(host).sshdPid, readStdin: () => Promise.resolve(stdin) });
   clock.advanceBy(advanceMs);
   return running;
 }

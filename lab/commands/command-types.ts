@@ -15,6 +15,8 @@ export interface CommandContext {
   user: string;
   /** Pid of the command's own process (pgrep leaves itself out). */
   pid: number;
+  /** The command's standard input, once the client has sent all of it (end of file); only commands that read it ask. */
+  readStdin: () => Promise<string>;
 }
 
 export type CommandHandler = (args: string[], context: CommandContext) => CommandResult | Promise<CommandResult>;

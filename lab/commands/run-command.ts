@@ -12,6 +12,7 @@ import { runMqchaosLabFault } from './mqchaos-lab-fault.ts';
 import { runLs } from './ls.ts';
 import { runPgrep } from './pgrep.ts';
 import { runPs } from './ps.ts';
+import { runRunmqsc } from './runmqsc.ts';
 import { splitShellWords } from './shell-words.ts';
 import { runStrmqm } from './strmqm.ts';
 import { unwrapSudo } from './sudo.ts';
@@ -29,6 +30,7 @@ const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Ob
   dspmq: { handler: runDspmq, dirs: [MQ_BIN] },
   strmqm: { handler: runStrmqm, dirs: [MQ_BIN] },
   endmqm: { handler: runEndmqm, dirs: [MQ_BIN] },
+  runmqsc: { handler: runRunmqsc, dirs: [MQ_BIN] },
   ps: { handler: runPs, dirs: ['/usr/bin', '/bin'] },
   pgrep: { handler: runPgrep, dirs: ['/usr/bin', '/bin'] },
   kill: { handler: runKill, dirs: ['/usr/bin', '/bin'] },
@@ -48,6 +50,8 @@ export interface CommandRequest {
   commandLine: string;
   /** The SSH session process the command runs under. */
   parentPid: number;
+  /** Standard input up to end of file; none: empty. */
+  readStdin?: () => Promise<string>;
 }
 
 /**
@@ -75,7 +79,8 @@ async function execute(estate: LabEstate, request: CommandRequest): Promise<Comm
   const host = estate.host(request.host);
   const process = host.processes.spawn({ user: sudo.user, ppid: request.parentPid, command: sudo.words.join(' ') });
   try {
-    return await command.handler(args, { estate, host, user: sudo.user, pid: process.pid });
+    const readStdin = request.readStdin ?? (() => Promise.resolve(''));
+    return await command.handler(args, { estate, host, user: sudo.user, pid: process.pid, readStdin });
   } catch (error) {
     return makeCommandResult([], 1, [`sh: 1: ${name}: ${(error as Error).message}`]);
   } finally {

@@ -23,5 +23,8 @@ export type MqTruthEvent =
   | { t: number; event: 'message-backed-out'; qm: string; host: string; queue: string; conn: number; puts: string[]; gets: string[]; cause: BackoutCause }
   /** What an ending instance lost from a queue: its non-persistent messages and the puts of units of work it backed out. */
   | { t: number; event: 'messages-discarded'; qm: string; host: string; queue: string; count: number; nonPersistent: string[]; uncommittedPuts: string[] }
+  /** runmqsc DEFINE QLOCAL on the active instance's host (the definition is on the shared storage). */
+  | { t: number; event: 'queue-defined'; qm: string; host: string; queue: string; defaultPersistent: boolean; replaced: boolean }
+  | { t: number; event: 'queue-deleted'; qm: string; host: string; queue: string; purged: number }
   | { t: number; event: 'lab-fault-armed'; qm: string; queue: string; fault: LabFaultKind }
   | { t: number; event: 'lab-fault-applied'; qm: string; host: string; queue: string; fault: LabFaultKind; msgIds: string[] };

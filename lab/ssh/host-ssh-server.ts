@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
-import type { AuthContext, Connection, ParsedKey } from 'ssh2';
+import type { AuthContext, Connection, ParsedKey, ServerChannel } from 'ssh2';
 import type { CommandResult } from '../commands/command-types.ts';
 import { runCommand } from '../commands/run-command.ts';
 import type { LabEstate } from '../lab-estate.ts';
@@ -24,8 +24,9 @@ export interface HostSshServer {
 
 /**
  * One lab host's sshd: password or public-key authentication for the topology's user,
- * exec requests only (no shell, pty or subsystem). Each connection shows in the host's
- * process table as `sshd: user@notty`, parent of the commands it runs.
+ * exec requests only (no shell, pty or subsystem); a command may read its standard input
+ * up to end of file. Each connection shows in the host's process table as
+ * `sshd: user@notty`, parent of the commands it runs.
  */
 export async function startHostSshServer(options: HostSshOptions): Promise<HostSshServer> {
   const connections = new Set<Connection>();
@@ -71,7 +72,8 @@ function handleConnection(client: Connection, options: HostSshOptions): void {
       session.on('env', (accept) => accept?.());
       session.on('exec', (accept, _reject, info) => {
         const stream = accept();
-        const request = { host: options.host, user: options.user, commandLine: info.command, parentPid: sessionPid ?? host.sshdPid };
+        const stdin = collectStdin(stream);
+        const request = { host: options.host, user: options.user, commandLine: info.command, parentPid: sessionPid ?? host.sshdPid, readStdin: () => stdin };
         const reply = (result: CommandResult): void => {
           if (stream.destroyed) return;
           if (result.stdout) stream.write(result.stdout);
@@ -87,6 +89,17 @@ function handleConnection(client: Connection, options: HostSshOptions): void {
   });
   client.on('close', () => {
     if (sessionPid !== undefined) host.processes.exit(sessionPid);
+  });
+}
+
+/** Everything the client writes to the command's standard input, once it sends end of file (or the channel closes). */
+function collectStdin(stream: ServerChannel): Promise<string> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve) => {
+    const done = (): void => resolve(Buffer.concat(chunks).toString('utf8'));
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('end', done);
+    stream.once('close', done);
   });
 }
 
