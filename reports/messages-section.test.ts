@@ -61,8 +61,8 @@ describe('messages in results and reports', () => {
 
   it('renderSummaryTable - a scenario with traffic gets a messages line', () => {
     const scenario = judgeScenario(recordingOf(saneKillFailover(), { traffic: trafficWithOneLost() }), scenarioSpecOf(LOST_AT_MOST_0));
-    expect(summarizeMessages(scenario)).toBe('messages: persistent 19/20 received, 1 lost, 0 duplicated; service restored after 3.100 s');
+    expect(summarizeMessages(scenario)).toBe('messages: persistent 20 sent, 20 confirmed, 1 lost, 0 duplicated; service restored after 3.100 s');
     const suite: SuiteResult = { schemaVersion: 1, runId: 'r', suite: 's', startedAt: scenario.failover.faultAt!, endedAt: scenario.failover.faultAt!, verdict: 'fail', estateDirty: false, scenarios: [scenario] };
-    expect(renderSummaryTable(suite).split('\n')).toContain(`${' '.repeat('kill-active'.length)}  ${' '.repeat('Verdict'.length)}  ${' '.repeat('Failover s'.length)}  messages: persistent 19/20 received, 1 lost, 0 duplicated; service restored after 3.100 s`);
+    expect(renderSummaryTable(suite).split('\n')).toContain(`${' '.repeat('kill-active'.length)}  ${' '.repeat('Verdict'.length)}  ${' '.repeat('Failover s'.length)}  messages: persistent 20 sent, 20 confirmed, 1 lost, 0 duplicated; service restored after 3.100 s`);
   });
 });

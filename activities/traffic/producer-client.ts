@@ -162,7 +162,7 @@ export class ProducerClient {
         } else {
           // The unit of work is lost: the batch's earlier puts were never committed, nor was this one.
           this.backOut();
-          if (putsDone > 0) this.record(first, putsDone, attempt, 'f', MQRC_BACKED_OUT, t, startMs, slowest);
+          if (putsDone > 0) this.record(first, putsDone, attempt, 'f', MQRC_BACKED_OUT, t, startMs, { ...slowest, ms: 0 });
           this.record(first + putsDone, 1, attempt, 'f', error.rc, t, startMs, slowest);
         }
         if (!(await this.afterFailure(error))) return;
