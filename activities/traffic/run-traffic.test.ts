@@ -86,6 +86,15 @@ describe('runTraffic', () => {
     for (const client of recording.clients) expect(client.lines.at(-1)).toMatchObject({ k: 'end', reason: 'aborted' });
   });
 
+  it('runTraffic - an estate without listeners fails at once, in words, and says so to whoever awaits the traffic', async () => {
+    const traffic = request();
+    traffic.estate = { ...traffic.estate, queueManagers: { QM1: { name: 'QM1', instances: ['mq1', 'mq2'], channel: 'DEV.APP.SVRCONN' } } };
+    await expect(new MockActivityEnvironment().run(runTraffic, traffic)).rejects.toThrow('the estate gives no listener for QM1 on its instance hosts');
+    await expect(new MockActivityEnvironment().run(awaitTrafficRunning, { scenarioDir: traffic.scenarioDir, timeoutMs: 5_000 })).rejects.toThrow(
+      'the traffic could not start: the estate gives no listener for QM1',
+    );
+  });
+
   it('TrafficClientProcess - without a client library the client fails with the loading error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mqchaos-no-library-'));
     dirs.push(dir);

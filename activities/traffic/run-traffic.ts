@@ -42,13 +42,13 @@ const CONSUMER_WAIT_MS = 100;
  */
 export async function runTraffic(request: RunTrafficRequest): Promise<TrafficSummary> {
   const startedAt = Date.now();
-  const endpoint = resolveClientEndpoint(request.estate, request.queueManager, request.traffic.channel);
   const hardDeadlineMs = startedAt + request.maxProducingMs + request.traffic.drainSeconds * 1000 + PRODUCER_STOP_GRACE_MS;
-  const plans = planClients(request, endpoint, hardDeadlineMs);
   const clients: TrafficClientProcess[] = [];
   const beat = (phase: string) => heartbeat({ phase, counts: clients.map((client) => client.status.count) });
   await writeTrafficState(request.scenarioDir, { phase: 'starting', at: Date.now() });
   try {
+    const endpoint = resolveClientEndpoint(request.estate, request.queueManager, request.traffic.channel);
+    const plans = planClients(request, endpoint, hardDeadlineMs);
     for (const role of ['consumer', 'producer'] as const) {
       const started = plans.filter((plan) => plan.role === role).map((plan) => new TrafficClientProcess(plan, endpoint.libraryDir));
       clients.push(...started);
