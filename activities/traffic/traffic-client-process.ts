@@ -1,9 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { MqiChildProcess } from '../mq/mqi-child-process.ts';
 import type { ClientPlan, ClientStatus, ClientSummary, FromClient, ToClient } from './traffic-ipc.ts';
 
 const CLIENT_MAIN = fileURLToPath(new URL('./traffic-client-main.ts', import.meta.url));
-const STDERR_TAIL_CHARS = 2_000;
 
 /** A traffic client process that failed to start or died: an operational error with its stderr tail. */
 export class TrafficClientError extends Error {
@@ -18,13 +17,12 @@ export class TrafficClientError extends Error {
 }
 
 /**
- * The activity's side of one traffic client process: forks it with LD_LIBRARY_PATH naming
- * the client library directory (null: the system default), sends its plan, and follows it
+ * The activity's side of one traffic client process (an MqiChildProcess: LD_LIBRARY_PATH
+ * naming the client library directory, null: the system default): sends its plan, follows it
  * through `ready`, `status` and `finished`. `kill` ends it without asking.
  */
 export class TrafficClientProcess {
-  private readonly child: ChildProcess;
-  private stderrTail = '';
+  private readonly process: MqiChildProcess<ToClient, FromClient>;
   private latest: ClientStatus;
   private readonly ready: Promise<ClientStatus>;
   private readonly finished: Promise<ClientSummary>;
@@ -34,17 +32,9 @@ export class TrafficClientProcess {
     libraryDir: string | null,
   ) {
     this.latest = { id: plan.id, count: 0, connected: false };
-    const libraryPath = [libraryDir, process.env.LD_LIBRARY_PATH].filter((part) => part).join(':');
-    this.child = fork(CLIENT_MAIN, [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...(libraryPath ? { LD_LIBRARY_PATH: libraryPath } : {}) },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-STDERR_TAIL_CHARS);
-    });
+    this.process = new MqiChildProcess(CLIENT_MAIN, libraryDir);
     this.finished = new Promise<ClientSummary>((resolve, reject) => {
-      this.child.on('message', (message: FromClient) => {
+      this.process.onMessage((message) => {
         if (message.type === 'status' || message.type === 'ready') this.latest = message.status;
         if (message.type === 'finished') {
           this.latest = message.summary;
@@ -53,10 +43,10 @@ export class TrafficClientProcess {
         if (message.type === 'failed') reject(this.error(message.error));
       });
       // Messages sent just before the exit may still be on their way: let them land first.
-      this.child.once('close', (code, signal) => setTimeout(() => reject(this.error(`ended with ${signal ?? `exit code ${code}`}`)), 50));
+      this.process.onClose((code, signal) => setTimeout(() => reject(this.error(`ended with ${signal ?? `exit code ${code}`}`)), 50));
     });
     this.ready = new Promise<ClientStatus>((resolve, reject) => {
-      this.child.on('message', (message: FromClient) => {
+      this.process.onMessage((message) => {
         if (message.type === 'ready') resolve(message.status);
       });
       this.finished.then(
@@ -99,15 +89,15 @@ export class TrafficClientProcess {
   }
 
   kill(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    this.process.kill();
   }
 
   private send(message: ToClient): void {
-    if (this.child.connected) this.child.send(message);
+    this.process.send(message);
   }
 
   private error(message: string): TrafficClientError {
-    return new TrafficClientError(this.plan.id, message, this.stderrTail);
+    return new TrafficClientError(this.plan.id, message, this.process.stderrTail);
   }
 }
 
