@@ -70,4 +70,17 @@ describe('MqiSession', () => {
     expect(failure).toBeInstanceOf(MqiCallError);
     expect(failure).toMatchObject({ verb: 'OPEN', rc: 2085, message: 'OPEN failed with completion code 2, reason 2085 MQRC_UNKNOWN_OBJECT_NAME' });
   });
+
+  it('MqiSession - a put returns the MsgId the queue manager gave; a get takes the message with a given MsgId or CorrelId', () => {
+    const { mq } = spiedModule();
+    const queue = MqiSession.connect(mq, target).open({ queue: 'APP.Q', bind: 'as-q-def', output: true, input: true });
+    const first = queue.put(Buffer.from('first'), { persistent: true, syncpoint: false, correlId: Buffer.alloc(24, 1) });
+    const second = queue.put(Buffer.from('second'), { persistent: true, syncpoint: false, correlId: Buffer.alloc(24, 2) });
+    expect(first.equals(second)).toBe(false);
+    const buffer = Buffer.alloc(64);
+    expect(queue.get(buffer, { waitMs: 0, syncpoint: 'none', msgId: second })).toMatchObject({ length: 6 });
+    expect(buffer.subarray(0, 6).toString()).toBe('second');
+    expect(queue.get(buffer, { waitMs: 0, syncpoint: 'none', correlId: Buffer.alloc(24, 2) })).toBeNull();
+    expect(queue.get(buffer, { waitMs: 0, syncpoint: 'none', correlId: Buffer.alloc(24, 1) })).toMatchObject({ length: 5 });
+  });
 });

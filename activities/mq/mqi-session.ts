@@ -159,21 +159,25 @@ export class MqiQueue {
     this.gmo.MatchOptions = mq.MQC.MQMO_NONE!;
   }
 
-  /** MQPUT of a new message (new MsgId) with the given CorrelId, inside or outside syncpoint. */
-  put(body: Buffer, options: { persistent: boolean; syncpoint: boolean; correlId: Buffer }): void {
+  /** MQPUT of a new message (new MsgId) with the given CorrelId, inside or outside syncpoint; returns the MsgId the queue manager gave it. */
+  put(body: Buffer, options: { persistent: boolean; syncpoint: boolean; correlId: Buffer }): Buffer {
     const C = this.mq.MQC;
     this.putMd.Persistence = options.persistent ? C.MQPER_PERSISTENT! : C.MQPER_NOT_PERSISTENT!;
     this.putMd.CorrelId = options.correlId;
     this.pmo.Options = C.MQPMO_NEW_MSG_ID! | C.MQPMO_FAIL_IF_QUIESCING! | (options.syncpoint ? C.MQPMO_SYNCPOINT! : C.MQPMO_NO_SYNCPOINT!);
     call('PUT', () => this.mq.PutSync(this.hObj, this.putMd, this.pmo, body));
+    return Buffer.from(this.putMd.MsgId);
   }
 
-  /** MQGET with a wait; null when no message arrived within it (2033). */
-  get(buffer: Buffer, options: { waitMs: number; syncpoint: GetSyncpoint }): GotMessage | null {
+  /** MQGET with a wait, of a message with `msgId` and/or `correlId` when given; null when none arrived within it (2033). */
+  get(buffer: Buffer, options: { waitMs: number; syncpoint: GetSyncpoint; msgId?: Buffer; correlId?: Buffer }): GotMessage | null {
     const C = this.mq.MQC;
     const syncpoint = { none: C.MQGMO_NO_SYNCPOINT!, always: C.MQGMO_SYNCPOINT!, 'if-persistent': C.MQGMO_SYNCPOINT_IF_PERSISTENT! };
     this.gmo.Options = C.MQGMO_WAIT! | C.MQGMO_FAIL_IF_QUIESCING! | C.MQGMO_ACCEPT_TRUNCATED_MSG! | syncpoint[options.syncpoint];
     this.gmo.WaitInterval = options.waitMs;
+    this.gmo.MatchOptions = (options.msgId ? C.MQMO_MATCH_MSG_ID! : 0) | (options.correlId ? C.MQMO_MATCH_CORREL_ID! : 0);
+    if (options.msgId) this.getMd.MsgId = options.msgId;
+    if (options.correlId) this.getMd.CorrelId = options.correlId;
     const got = (length: number, truncated: boolean): GotMessage => ({
       length,
       truncated,

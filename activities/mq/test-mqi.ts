@@ -6,7 +6,8 @@ import type { MqiModule, MqiStructs } from './mqi-module.ts';
  * package's own structures and constants (loaded without its native part) and scripted
  * failures. It keeps its own truth: what was put, committed, got and lost, so tests can
  * compare the accounting with it exactly. Not a model of MQ: one queue manager, local
- * queues, FIFO, no waiting (a get on an empty queue answers 2033 at once).
+ * queues, FIFO (or the first with a matching MsgId/CorrelId), no waiting (a get on an empty
+ * queue answers 2033 at once).
  */
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,8 @@ const structs = {
 
 export interface StoredMessage {
   body: Buffer;
+  /** Given by the queue manager at MQPUT (MQPMO_NEW_MSG_ID). */
+  msgId: Buffer;
   correlId: Buffer;
   persistent: boolean;
 }
@@ -55,6 +58,7 @@ export class TestQueueManager {
   /** Every message that was on a queue and disappeared without a get (a restart's non-persistent loss). */
   readonly lostInRestart: StoredMessage[] = [];
   private nextConnection = 1;
+  private nextMsgId = 1;
   private readonly connections: Connection[] = [];
 
   constructor(queueNames: string[]) {
@@ -110,7 +114,10 @@ export class TestQueueManager {
         live(connection, 'PUT');
         const failure = scripted('PUT');
         if (failure && !failure.afterEffect) failAfter(failure, connection, 'PUT');
-        const message = { body: Buffer.from(body), correlId: Buffer.from(md.CorrelId), persistent: md.Persistence === MQC.MQPER_PERSISTENT };
+        const msgId = Buffer.alloc(24);
+        msgId.writeUInt32BE(this.nextMsgId++, 20);
+        md.MsgId = Buffer.from(msgId);
+        const message = { body: Buffer.from(body), msgId, correlId: Buffer.from(md.CorrelId), persistent: md.Persistence === MQC.MQPER_PERSISTENT };
         if ((pmo.Options & MQC.MQPMO_SYNCPOINT!) !== 0) connection.uowPuts.push({ ...message, name } as StoredMessage);
         else this.queues.get(name)!.push(message);
         failAfter(failure, connection, 'PUT');
@@ -120,10 +127,15 @@ export class TestQueueManager {
         live(connection, 'GET');
         const failure = scripted('GET');
         if (failure && !failure.afterEffect) failAfter(failure, connection, 'GET');
-        const message = this.queues.get(name)!.shift();
+        const queue = this.queues.get(name)!;
+        const byMsgId = (gmo.MatchOptions & MQC.MQMO_MATCH_MSG_ID!) !== 0;
+        const byCorrelId = (gmo.MatchOptions & MQC.MQMO_MATCH_CORREL_ID!) !== 0;
+        const at = queue.findIndex((m) => (!byMsgId || m.msgId.equals(md.MsgId)) && (!byCorrelId || m.correlId.equals(md.CorrelId)));
+        const message = at < 0 ? undefined : queue.splice(at, 1)[0];
         if (!message) fail(2, 2033, 'GET');
         const syncpoint = (gmo.Options & MQC.MQGMO_SYNCPOINT!) !== 0 || ((gmo.Options & MQC.MQGMO_SYNCPOINT_IF_PERSISTENT!) !== 0 && message!.persistent);
         if (syncpoint) connection.uowGets.push({ ...message!, name } as StoredMessage);
+        md.MsgId = Buffer.from(message!.msgId);
         md.CorrelId = Buffer.from(message!.correlId);
         md.Persistence = message!.persistent ? MQC.MQPER_PERSISTENT! : MQC.MQPER_NOT_PERSISTENT!;
         message!.body.copy(buffer);
