@@ -93,15 +93,29 @@ export function decodeBody(buffer: Buffer, length: number, correlId: Buffer | un
   const crcAt = FIXED_BYTES + 2 + runId.length + producerId.length;
   if (buffer.readUInt32BE(12) !== length || crcAt + 4 > length) return { ok: false, why: 'length', identity };
   const stored = buffer.readUInt32BE(crcAt);
-  const body = buffer.subarray(0, length);
-  const computed = crc32(body.subarray(crcAt + 4), crc32(Buffer.alloc(4), crc32(body.subarray(0, crcAt))));
+  const computed = crc32(buffer.subarray(crcAt + 4, length), crc32(ZERO_CRC, crc32(buffer.subarray(0, crcAt))));
   if (stored !== computed) return { ok: false, why: 'checksum', identity };
   if (correlId !== undefined) {
-    const expected = Buffer.alloc(CORREL_ID_BYTES);
-    writeCorrelId(expected, crc32(`${runId}\u0000${producerId}`), identity.seq, identity.attempt);
-    if (!expected.equals(correlId.subarray(0, CORREL_ID_BYTES))) return { ok: false, why: 'correlid', identity };
+    writeCorrelId(expectedCorrelId, identityCrcOf(runId, producerId), identity.seq, identity.attempt);
+    if (!expectedCorrelId.equals(correlId.subarray(0, CORREL_ID_BYTES))) return { ok: false, why: 'correlid', identity };
   }
   return { ok: true, identity };
+}
+
+// Reused by every decode (a consumer decodes one message at a time): nothing is allocated per message.
+const ZERO_CRC = Buffer.alloc(4);
+const expectedCorrelId = Buffer.alloc(CORREL_ID_BYTES);
+const identityCrcs = new Map<string, number>();
+
+function identityCrcOf(runId: string, producerId: string): number {
+  const key = `${runId}\u0000${producerId}`;
+  let crc = identityCrcs.get(key);
+  if (crc === undefined) {
+    crc = crc32(key);
+    // Only this run's few producers reach here (other runs are refused before); the bound guards against the unforeseen.
+    if (identityCrcs.size < 1024) identityCrcs.set(key, crc);
+  }
+  return crc;
 }
 
 function readId(buffer: Buffer, at: number, length: number): string | undefined {
