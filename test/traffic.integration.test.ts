@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SshPool } from '../activities/ssh/ssh-pool.ts';
 import type { MessageCounts } from '../checkers/message-accounting.ts';
@@ -9,7 +10,8 @@ import { readTruthLog } from '../lab/truth-log.ts';
 import { readTrafficRecording } from '../reports/traffic-log-files.ts';
 import type { SuiteDefinition } from '../suites/suite-model.ts';
 import type { TrafficSpec } from '../suites/traffic-model.ts';
-import { runSuite } from '../workflows/index.ts';
+import { instanceRolesAt } from '../lab/truth-log.ts';
+import { progressQuery, runScenario, runSuite } from '../workflows/index.ts';
 import type { SuiteOutcome } from '../workflows/scenario-io.ts';
 import { loadTestSuite, startLabHarness, type LabHarness } from './support/lab-harness.ts';
 import { summarizeQueueTruth } from './support/message-truth-summary.ts';
@@ -165,5 +167,28 @@ describe('MQI traffic through a kill of the active instance (lab stand-in client
     const { scenario } = await runWithTraffic(suite, slowConsumerTraffic);
     expect(scenario.messages!.persistent).toMatchObject({ lost: 0, duplicated: 1, outOfOrder: 0 });
     expect(scenario.expectation.failures).toEqual(['messages.persistent.duplicated was 1, must be at most 0']);
+  });
+
+  it('traffic - a scenario cancelled mid-fault stops every traffic client before recovery, which still restores the estate', async () => {
+    const suite = await loadTestSuite('suites/lab/mi-kill-active-traffic.yaml');
+    const { runDir, runId } = harness.newRun();
+    const spec = suite.scenarios[0]!;
+    const handle = await harness.client.workflow.start(runScenario, {
+      taskQueue: harness.taskQueue,
+      workflowId: `it-cancel-traffic-${runId}`,
+      args: [{ runId, runDir, suite: suite.name, scenario: { ...spec, traffic: { ...spec.traffic!, queue: 'DEV.QUEUE.2' } }, estate: harness.estate }],
+    });
+    for (let polls = 0; polls < 600 && !(await handle.query(progressQuery)).faultInjected; polls++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await handle.cancel();
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    const scenarioDir = join(runDir, 'scenarios', spec.name);
+    const recording = JSON.parse(readFileSync(join(scenarioDir, 'recording.json'), 'utf8'));
+    expect(recording).toMatchObject({ harnessStatus: 'aborted', recovery: { ok: true } });
+    const clients = (await readTrafficRecording(scenarioDir))!.clients;
+    expect(clients).toHaveLength(3);
+    for (const client of clients) expect(client.lines.at(-1)).toMatchObject({ k: 'end', reason: 'aborted' });
+    const roles = instanceRolesAt(readTruthLog(harness.lab.truthLogFile), 'QM1');
+    expect(roles.active).toHaveLength(1);
+    expect(roles.standby).toHaveLength(1);
   });
 });
