@@ -10,4 +10,6 @@ export interface HealthAttempt {
   ok: boolean;
   /** Why the attempt failed, in words (exit code and last output line, or the error). */
   error?: string;
+  /** The MQ reason code of a failed MQI attempt (2538, 2059, 2543, 2009, ...). */
+  reasonCode?: number;
 }

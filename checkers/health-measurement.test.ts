@@ -5,8 +5,15 @@ import { atIso, atMs, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefor
 import { judgeScenario } from './judge-scenario.ts';
 import { measureFailover } from './failover-phases.ts';
 
-function attempt(startSeconds: number, durationSeconds: number, ok: boolean, error?: string): HealthAttempt {
-  return { probe: 'agent-ping', startedAt: atMs(startSeconds), endedAt: atMs(startSeconds + durationSeconds), ok, ...(error ? { error } : {}) };
+function attempt(startSeconds: number, durationSeconds: number, ok: boolean, error?: string, reasonCode?: number): HealthAttempt {
+  return {
+    probe: 'agent-ping',
+    startedAt: atMs(startSeconds),
+    endedAt: atMs(startSeconds + durationSeconds),
+    ok,
+    ...(error ? { error } : {}),
+    ...(reasonCode === undefined ? {} : { reasonCode }),
+  };
 }
 
 describe('measureHealth - time to healthy', () => {
@@ -17,7 +24,7 @@ describe('measureHealth - time to healthy', () => {
   it('measureHealth - the first success after the last failure, stamped when it was asked', () => {
     const attempts = [attempt(4.0, 0.01, true), attempt(4.25, 0.01, false, 'exit 1: BFGCL0035E'), attempt(4.5, 0.01, false, 'exit 2: BFGCL0214I'), attempt(6.75, 0.01, true)];
     expect(measureHealth(attempts, atMs(4))).toEqual({
-      'agent-ping': { timeToHealthySeconds: 2.75, healthyAt: atIso(6.75), attempts: 4, lastError: 'exit 2: BFGCL0214I' },
+      'agent-ping': { timeToHealthySeconds: 2.75, healthyAt: atIso(6.75), attempts: 4, lastError: 'exit 2: BFGCL0214I', reasonCodes: {} },
     });
   });
 
@@ -28,7 +35,24 @@ describe('measureHealth - time to healthy', () => {
 
   it('measureHealth - a probe that ended on a failure never became healthy', () => {
     const attempts = [attempt(4.0, 0.01, false, 'exit 1: down'), attempt(4.25, 0.01, false, 'exit 1: still down')];
-    expect(measureHealth(attempts, atMs(4))['agent-ping']).toEqual({ timeToHealthySeconds: null, healthyAt: null, attempts: 2, lastError: 'exit 1: still down' });
+    expect(measureHealth(attempts, atMs(4))['agent-ping']).toEqual({ timeToHealthySeconds: null, healthyAt: null, attempts: 2, lastError: 'exit 1: still down', reasonCodes: {} });
+  });
+
+  it('measureHealth - a probe that ran from before the fault and never failed was healthy at the fault (0)', () => {
+    const attempts = [attempt(3.5, 0.01, true), attempt(3.75, 0.01, true), attempt(4.0, 0.01, true), attempt(4.25, 0.01, true)];
+    expect(measureHealth(attempts, atMs(3.9))['agent-ping']).toMatchObject({ timeToHealthySeconds: 0, healthyAt: atIso(3.9), lastError: null });
+  });
+
+  it('measureHealth - reason codes of the MQI attempts that failed after the fault, counted; earlier failures left out', () => {
+    const attempts = [
+      attempt(3.0, 0.01, false, 'MQCONNX 2059', 2059),
+      attempt(3.5, 0.01, true),
+      attempt(4.0, 2.0, false, 'MQPUT failed 2009', 2009),
+      attempt(6.25, 0.01, false, 'MQCONNX 2538', 2538),
+      attempt(6.5, 0.01, false, 'MQCONNX 2538', 2538),
+      attempt(6.75, 0.01, true),
+    ];
+    expect(measureHealth(attempts, atMs(4.1))['agent-ping']).toMatchObject({ timeToHealthySeconds: 2.65, reasonCodes: { '2009': 1, '2538': 2 } });
   });
 
   it('measureHealth - without a fault there is nothing to time', () => {

@@ -3,9 +3,9 @@ import type { HealthMeasurement } from './result-document.ts';
 
 /**
  * Time to healthy per health check: from the fault to the first success after the last
- * failed attempt — the moment the service came back for good, as far as the probe watched
- * (with no failed attempt, the first success). Null when the probe ended on a failure
- * (timed out) or nothing was injected.
+ * failed attempt — the moment the service came back for good, as far as the probe watched.
+ * A probe attempts from before the fault, so one that never failed is healthy at the fault
+ * itself (0). Null when the probe ended on a failure (timed out) or nothing was injected.
  *
  * A success is placed when it was proven: an attempt that answered at once is stamped when
  * it was sent, like instance samples; one that waited for the service (a ping that sat until
@@ -29,6 +29,7 @@ function measureProbe(series: HealthAttempt[], faultAtMs: number | null): Health
     healthyAt: null,
     attempts: series.length,
     lastError: lastFailure >= 0 ? (series[lastFailure]!.error ?? 'failed') : null,
+    reasonCodes: countReasonCodes(series, faultAtMs),
   };
   if (!recovered?.ok || faultAtMs === null) return measurement;
   const fastestMs = Math.min(...series.filter((a) => a.ok).map((a) => a.endedAt - a.startedAt));
@@ -36,4 +37,14 @@ function measureProbe(series: HealthAttempt[], faultAtMs: number | null): Health
   measurement.healthyAt = new Date(provenAtMs).toISOString();
   measurement.timeToHealthySeconds = Math.round(provenAtMs - faultAtMs) / 1000;
   return measurement;
+}
+
+/** Failed attempts after the fault by reason code; an attempt in flight at the fault counts. */
+function countReasonCodes(series: readonly HealthAttempt[], faultAtMs: number | null): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const attempt of series) {
+    if (attempt.ok || attempt.reasonCode === undefined || (faultAtMs !== null && attempt.endedAt < faultAtMs)) continue;
+    counts[attempt.reasonCode] = (counts[attempt.reasonCode] ?? 0) + 1;
+  }
+  return counts;
 }

@@ -58,6 +58,8 @@ export interface HealthMeasurement {
   attempts: number;
   /** Why the last failed attempt failed; null when none failed. */
   lastError: string | null;
+  /** MQ reason codes of the attempts that failed after the fault, with how many got each (MQI checks; empty for commands). */
+  reasonCodes: Record<string, number>;
 }
 
 /**
