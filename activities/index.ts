@@ -5,6 +5,8 @@ import { faultModule } from './faults/fault-catalog.ts';
 import type { FaultContext, FaultPlan, FaultTarget, Injected } from './faults/fault-module.ts';
 import { checkInstanceRoles, type InstanceRolesRequest } from './probes/check-instance-roles.ts';
 import { watchInstances, type WatchInstancesRequest } from './probes/watch-instances.ts';
+import { awaitHealthProbing } from './probes/await-health-probing.ts';
+import { prepareHealthChecks, type PrepareHealthRequest } from './probes/prepare-health-checks.ts';
 import { watchHealth, type WatchHealthRequest } from './probes/watch-health.ts';
 import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
 import { toActivityFailure } from './ssh/activity-failure.ts';
@@ -63,7 +65,9 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     checkInstanceRoles: atBoundary((request: InstanceRolesRequest) => checkInstanceRoles(deps.ssh, request)),
     watchInstances: atBoundary((request: WatchInstancesRequest) => watchInstances(deps.ssh, request)),
+    prepareHealthChecks: atBoundary((request: PrepareHealthRequest) => prepareHealthChecks(deps.ssh, request)),
     watchHealth: atBoundary((request: WatchHealthRequest) => watchHealth(deps.ssh, request)),
+    awaitHealthProbing,
     /** What the workflow must know before injecting: decided by the fault's module, no side effects. */
     planFault: atBoundary(async (fault: FaultSpec): Promise<FaultPlan> => faultModule(fault.kind).plan(fault)),
     injectFault: atBoundary(async (request: FaultRequest): Promise<Injected<FaultTarget>> => {

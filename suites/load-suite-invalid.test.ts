@@ -158,6 +158,26 @@ const cases: [string, string, Expected[]][] = [
     ],
   ],
   [
+    'a health check of two kinds at once, and a test queue name no queue manager accepts',
+    'health-two-kinds.yaml',
+    [
+      {
+        code: 'MQC-SUITE-SCHEMA',
+        line: 10,
+        column: 9,
+        pointer: '/scenarios/0/health/0',
+        message: 'must have only one of command, putGet, clientConnect, not several',
+      },
+      {
+        code: 'MQC-SUITE-MQ-NAME',
+        line: 10,
+        column: 43,
+        pointer: '/scenarios/0/health/0/putGet/queue',
+        message: 'MQ object name "MQCHAOS.HEALTH;rm" contains ";": MQ names use only A-Z a-z 0-9 . / _ %, at most 48 characters',
+      },
+    ],
+  ],
+  [
     'an unknown field suggests the field meant',
     'unknown-field.yaml',
     [

@@ -66,24 +66,48 @@ export type FaultSpec =
 export type FaultKind = FaultSpec['kind'];
 
 /**
- * A health check, run from the fault until it succeeds after the outage (or times out) and
- * timed as `health.<name>.timeToHealthySeconds`. `command`: an SSH command whose output
- * must match `expect`. (MQI checks — a PUT/GET on a DEFPSIST(YES) test queue, a client
- * connection — are further kinds of the same shape; see activities/probes/health-check.ts.)
+ * A health check, attempted from before the fault until it succeeds after the outage (or
+ * times out) and timed from the fault as `health.<name>.timeToHealthySeconds`. `command`: an
+ * SSH command whose output must match `expect`. `put-get`: the HA cluster manager's PUT/GET
+ * test — a persistent message put to a DEFPSIST(YES) test queue and got back by MsgId on
+ * one client connection. `client-connect`: MQCONNX and MQDISC through the client channel.
+ * The MQI kinds connect to the scenario's queue manager through the estate's connection
+ * name list (activities/probes/health-check.ts).
  */
-export interface HealthCheckSpec {
+interface HealthCheckTiming {
   name: string;
-  kind: 'command';
-  host: string;
-  argv: string[];
-  /** A regular expression the command's standard output must match (exit code 0 required too). */
-  expect: string;
   intervalMs: number;
   /** Give up this long after the fault. */
   timeoutMs: number;
   /** Longest one attempt may take. */
   attemptTimeoutMs: number;
 }
+
+export interface CommandHealthCheck extends HealthCheckTiming {
+  kind: 'command';
+  host: string;
+  argv: string[];
+  /** A regular expression the command's standard output must match (exit code 0 required too). */
+  expect: string;
+}
+
+export interface PutGetHealthCheck extends HealthCheckTiming {
+  kind: 'put-get';
+  /** The dedicated DEFPSIST(YES) test queue. */
+  queue: string;
+  /** Define the queue before the fault when it is missing. */
+  createQueue: boolean;
+  /** Server-connection channel; absent: the estate's channel for the queue manager. */
+  channel?: string;
+}
+
+export interface ClientConnectHealthCheck extends HealthCheckTiming {
+  kind: 'client-connect';
+  channel?: string;
+}
+
+export type HealthCheckSpec = CommandHealthCheck | PutGetHealthCheck | ClientConnectHealthCheck;
+export type MqiHealthCheck = PutGetHealthCheck | ClientConnectHealthCheck;
 
 export interface ObservationSpec {
   /** Longest time to watch after the fault before giving up on seeing the failover. */

@@ -1,5 +1,6 @@
 import {
   ActivityCancellationType,
+  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   CancelledFailure,
@@ -45,7 +46,8 @@ function trafficActivities(runMs: number) {
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   });
 }
-const trafficControl = proxyActivities<MqchaosActivities>({
+/** Short activities that wait on a long-running one through the scenario folder (traffic running or stopping, health probes probing). */
+const control = proxyActivities<MqchaosActivities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
   retry: { maximumAttempts: 3, initialInterval: '1s' },
@@ -60,10 +62,10 @@ function watchActivities(windowMs: number) {
   });
 }
 
-/** A health probe heartbeats once per attempt: its heartbeat timeout must outlast the longest attempt. */
-function healthActivities(check: HealthCheckSpec) {
+/** A health probe runs from the baseline and heartbeats once per attempt: its heartbeat timeout must outlast the longest attempt. */
+function healthActivities(check: HealthCheckSpec, baselineMs: number) {
   return proxyActivities<MqchaosActivities>({
-    startToCloseTimeout: check.timeoutMs + 60_000,
+    startToCloseTimeout: baselineMs + check.timeoutMs + 120_000,
     heartbeatTimeout: check.attemptTimeoutMs + check.intervalMs + 5_000,
     retry: { maximumAttempts: 3, initialInterval: '1s' },
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
@@ -119,6 +121,12 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
       activeHostBefore = activeHost;
       // The fault's module says whether a new active is to be awaited and whether it heals itself after a while.
       const plan = await estateChecks.planFault(scenario.fault);
+      // The health checks' own preflight (the PUT/GET test queue); a check that cannot run is left out, its reason recorded.
+      let healthChecks: HealthCheckSpec[] = [];
+      if (scenario.health && scenario.health.length > 0) {
+        const prepared = await estateChecks.prepareHealthChecks({ scenarioDir, queueManager, activeHost: estate.hosts[activeHost]!, checks: scenario.health });
+        healthChecks = scenario.health.filter((check) => prepared.watch.includes(check.name));
+      }
 
       if (scenario.traffic) {
         enter('traffic');
@@ -126,7 +134,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
         const request = { runId: input.runId, scenario: scenario.name, scenarioDir, queueManager, estate, traffic: scenario.traffic, maxProducingMs: producingMs };
         traffic = trafficScope.run(() => trafficActivities(producingMs + scenario.traffic!.drainSeconds * 1000).runTraffic(request));
         traffic.catch(() => undefined);
-        await trafficControl.awaitTrafficRunning({ scenarioDir, timeoutMs: 60_000 });
+        await control.awaitTrafficRunning({ scenarioDir, timeoutMs: 60_000 });
       }
 
       enter('baseline');
@@ -142,7 +150,27 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
         }),
       );
       watching.catch(() => undefined);
-      await sleep(baselineSeconds * 1000);
+      // Health probes run from before the fault (they learn its time from the recorded fault-injected event).
+      const baselineMs = baselineSeconds * 1000;
+      const checking = healthChecks.map((check) =>
+        watchScope.run(() =>
+          healthActivities(check, baselineMs).watchHealth({
+            scenarioDir,
+            check,
+            estate,
+            queueManager,
+            quietWindowMs: windowSeconds * 1000,
+            faultDueWithinMs: baselineMs + 120_000,
+          }),
+        ),
+      );
+      checking.forEach((probe) => probe.catch(() => undefined));
+      if (checking.length > 0) {
+        const probing = control.awaitHealthProbing({ scenarioDir, probes: healthChecks.map((check) => check.name), timeoutMs: 60_000 });
+        probing.catch(() => undefined);
+        await Promise.race([probing, Promise.all(checking)]);
+      }
+      await sleep(baselineMs);
 
       enter('inject');
       const request = { runId: input.runId, fault: scenario.fault, queueManager, hosts, activeHost, scenarioDir };
@@ -151,18 +179,6 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
       progress.faultInjected = true;
       const restore = () => recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: injected.target });
       restoreStack.push(restore);
-      const checking = (scenario.health ?? []).map((check) =>
-        watchScope.run(() =>
-          healthActivities(check).watchHealth({
-            scenarioDir,
-            check,
-            host: estate.hosts[check.host]!,
-            faultAt: injected.injectedAt,
-            quietWindowMs: windowSeconds * 1000,
-          }),
-        ),
-      );
-      checking.forEach((probe) => probe.catch(() => undefined));
       await estateChecks.verifyFault(request, injected.target);
 
       enter('observe');
@@ -176,7 +192,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
 
       if (traffic) {
         enter('drain');
-        await trafficControl.requestTrafficStop({ scenarioDir });
+        await control.requestTrafficStop({ scenarioDir });
         await traffic;
       }
     });
@@ -184,7 +200,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
     if (isCancellation(err)) cancellation = err;
     else {
       harnessStatus = 'failed';
-      steps.push({ at: new Date().toISOString(), kind: 'error', summary: String((err as Error).message ?? err) });
+      steps.push({ at: new Date().toISOString(), kind: 'error', summary: describeFailure(err) });
     }
   }
   // A cancellation can also arrive while nothing cancellable is pending (an activity finishing as it is told).
@@ -239,13 +255,19 @@ async function unwind(stack: Array<() => Promise<string[]>>, sweep: () => Promis
     try {
       actions.push(...(await restore()));
     } catch (err) {
-      errors.push(`restore failed: ${(err as Error).message}`);
+      errors.push(`restore failed: ${describeFailure(err)}`);
     }
   }
   try {
     actions.push(...(await sweep()));
   } catch (err) {
-    errors.push(`restore-all sweep failed: ${(err as Error).message}`);
+    errors.push(`restore-all sweep failed: ${describeFailure(err)}`);
   }
   return errors.length === 0 ? { ok: true, actions } : { ok: false, actions, error: errors.join('; ') };
+}
+
+/** What went wrong, in words: an activity's own error rather than "Activity task failed". */
+function describeFailure(err: unknown): string {
+  if (err instanceof ActivityFailure && err.cause) return `${err.activityType}: ${err.cause.message}`;
+  return String((err as Error).message ?? err);
 }

@@ -31,8 +31,9 @@ export class MqiChildProcess<ToChild, FromChild> {
     return this.#stderrTail;
   }
 
+  /** False once it ended or was sent SIGKILL. */
   get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return !this.child.killed && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   onMessage(listener: (message: FromChild) => void): void {
