@@ -216,6 +216,20 @@ describe('lab MQ service through the ibmmq package', () => {
     expect(eventsOf('messages-discarded')).toMatchObject([{ host: 'mq1', count: 1, uncommittedPuts: [uncommitted.msgId] }]);
   });
 
+  it('stand-in - a get re-driven after the failover inside a broken unit of work goes back with it: MQCMIT says 2003 and the message is still there', async () => {
+    lab = await startMqTestLab();
+    const { client, queue } = await connect(MQC.MQCNO_RECONNECT);
+    const first = await client.ok({ op: 'put', handle: queue, body: 'first', persistence: MQC.MQPER_PERSISTENT });
+    const second = await client.ok({ op: 'put', handle: queue, body: 'second', persistence: MQC.MQPER_PERSISTENT });
+    expect((await client.ok({ op: 'get', handle: queue, syncpoint: 'if-persistent' })).msgId).toBe(first.msgId);
+    lab.killController('mq1');
+    // Under MQGMO_SYNCPOINT_IF_PERSISTENT the client cannot know the get joins the unit of work, so it is re-driven.
+    await client.send({ op: 'get', handle: queue, syncpoint: 'if-persistent' });
+    expect(await client.send({ op: 'commit' })).toMatchObject({ ok: false, mqcc: MQC.MQCC_WARNING, mqrc: MQC.MQRC_BACKED_OUT });
+    const left = [(await client.ok({ op: 'get', handle: queue })).msgId, (await client.ok({ op: 'get', handle: queue })).msgId];
+    expect(left).toEqual([first.msgId, second.msgId]);
+  });
+
   it('stand-in - endmqm -i ends connections with 2162; with -r a reconnectable client moves to the standby once it is active', async () => {
     lab = await startMqTestLab();
     const plain = await connect();

@@ -65,7 +65,8 @@ function run(mq: Mq, command: Command): Record<string, unknown> {
       if (command.msgId !== undefined) md.MsgId = Buffer.from(String(command.msgId), 'hex');
       if (command.correlId !== undefined) md.CorrelId = Buffer.from(String(command.correlId), 'hex');
       const gmo = new mq.MQGMO();
-      gmo.Options = (command.syncpoint ? MQC.MQGMO_SYNCPOINT : MQC.MQGMO_NO_SYNCPOINT) | MQC.MQGMO_FAIL_IF_QUIESCING;
+      const syncpoint = command.syncpoint === 'if-persistent' ? MQC.MQGMO_SYNCPOINT_IF_PERSISTENT : command.syncpoint ? MQC.MQGMO_SYNCPOINT : MQC.MQGMO_NO_SYNCPOINT;
+      gmo.Options = syncpoint | MQC.MQGMO_FAIL_IF_QUIESCING;
       if (command.waitMs !== undefined) {
         gmo.Options |= MQC.MQGMO_WAIT;
         gmo.WaitInterval = Number(command.waitMs);

@@ -123,7 +123,12 @@ static void run_uow_verb(MQHCONN hconn, int op, PMQLONG cc, PMQLONG reason) {
   standin_connection *conn = begin_call(hconn, cc, reason);
   if (!conn) return;
   if (conn->uow_backed_out && op != WIRE_OP_BEGIN) {
-    /* the unit of work died with the old session: commit reports it, backout has nothing left to do */
+    /* The unit of work died with the old session. Work the application did in it since, on the new
+       session (a get re-driven under MQGMO_SYNCPOINT_IF_PERSISTENT), must go the same way: back it
+       out there too, or a later commit would make it stick while the application was told 2003. */
+    int backout = WIRE_OP_BACKOUT;
+    MQLONG ignored = MQRC_NONE;
+    (void)perform(conn, build_empty, &backout, 0, &ignored);
     conn->uow_backed_out = 0;
     conn->in_uow = 0;
     *cc = op == WIRE_OP_COMMIT ? MQCC_WARNING : MQCC_OK;
