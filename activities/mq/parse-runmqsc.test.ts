@@ -40,10 +40,12 @@ describe('parseRunmqscOutput - IBM runmqsc output', () => {
     expect(object!.attributes).toMatchObject({ QMNAME: 'QM1', STATUS: 'RUNNING', GRPLSN: '', DISKLSN: '<0:0:27:53638>', LOGSTRTI: '11:32:56', STANDBY: 'NOPERMIT', UNICLUS: '' });
   });
 
-  it('parseRunmqscOutput - several objects, bare keywords and a connection list on a line of its own', () => {
+  it('parseRunmqscOutput - several objects without an echo line, bare keywords and a connection list on a line of its own', () => {
     const output = parseRunmqscOutput(fixture('runmqsc-display-chstatus.txt'));
     expect(output.queueManager).toBeNull();
-    const objects = output.responses[0]!.objects;
+    expect(output.responses).toEqual([]);
+    expect(output.messages.map((m) => m.id)).toEqual(['AMQ8417I', 'AMQ8417I']);
+    const objects = output.objects;
     expect(objects.map((o) => o.attributes.STATUS)).toEqual(['RUNNING', 'RETRYING']);
     expect(objects[0]!.flags).toEqual(['CURRENT']);
     expect(objects[1]!.attributes).toMatchObject({ CONNAME: '55.888.222.333(1414),22,333.444.555(1414)', RQMNAME: '', XQTIME: '0,1' });

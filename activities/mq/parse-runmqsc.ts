@@ -23,9 +23,9 @@ export interface MqscObject {
 }
 
 export interface MqscResponse {
-  /** The echo line's number; null when runmqsc ran with -e (no echo). */
-  number: number | null;
-  command: string | null;
+  /** The echo line's number and the command as runmqsc read it. */
+  number: number;
+  command: string;
   messages: MqscMessage[];
   objects: MqscObject[];
 }
@@ -38,8 +38,10 @@ export interface RunmqscFooter {
 
 export interface RunmqscOutput {
   queueManager: string | null;
-  /** Messages before the first command, e.g. AMQ8146E when the queue manager is not available. */
+  /** Messages before the first echo line: AMQ8146E when the queue manager is not available, or every reply of `runmqsc -e`. */
   messages: MqscMessage[];
+  /** Display objects before the first echo line (`runmqsc -e`). */
+  objects: MqscObject[];
   responses: MqscResponse[];
   /** Null when the output ends before its footer. */
   footer: RunmqscFooter | null;
@@ -53,16 +55,11 @@ const SYNTAX = /^(No|One|\d+) commands? (?:have|has) a syntax error\.$/;
 const PROCESSED = /^(All valid MQSC commands were processed|(One|\d+) valid MQSC commands? could not be processed)\.$/;
 
 export function parseRunmqscOutput(text: string): RunmqscOutput {
-  const output: RunmqscOutput = { queueManager: null, messages: [], responses: [], footer: null };
+  const output: RunmqscOutput = { queueManager: null, messages: [], objects: [], responses: [], footer: null };
   const footer: Partial<RunmqscFooter> = {};
-  let response: MqscResponse | null = null;
+  let replies: { messages: MqscMessage[]; objects: MqscObject[] } = output;
   let lastMessage: MqscMessage | null = null;
   let lastObject: MqscObject | null = null;
-  const current = (): MqscResponse => {
-    response ??= { number: null, command: null, messages: [], objects: [] };
-    if (!output.responses.includes(response)) output.responses.push(response);
-    return response;
-  };
 
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('5724-H72 ')) continue;
@@ -71,12 +68,13 @@ export function parseRunmqscOutput(text: string): RunmqscOutput {
     const message = MESSAGE.exec(line);
     if (starting) output.queueManager = starting[1]!;
     else if (echo) {
-      response = { number: Number(echo[1]), command: echo[2]!, messages: [], objects: [] };
+      const response: MqscResponse = { number: Number(echo[1]), command: echo[2]!, messages: [], objects: [] };
       output.responses.push(response);
+      replies = response;
       lastMessage = lastObject = null;
     } else if (message) {
       lastMessage = { id: message[1]!, text: message[2]! };
-      (output.responses.length === 0 && response === null ? output.messages : current().messages).push(lastMessage);
+      replies.messages.push(lastMessage);
       lastObject = null;
     } else if (READ.test(line)) footer.commandsRead = countOf(READ.exec(line)![1]!);
     else if (SYNTAX.test(line)) footer.syntaxErrors = countOf(SYNTAX.exec(line)![1]!);
@@ -84,7 +82,7 @@ export function parseRunmqscOutput(text: string): RunmqscOutput {
     else if (/^\s/.test(line) && lastMessage) {
       if (!lastObject) {
         lastObject = { id: lastMessage.id, attributes: {}, flags: [] };
-        current().objects.push(lastObject);
+        replies.objects.push(lastObject);
       }
       readAttributes(line, lastObject);
     } else if (lastMessage) lastMessage.text += `\n${line}`;
