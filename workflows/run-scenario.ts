@@ -138,19 +138,8 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
       }
 
       enter('baseline');
-      const watching = watchScope.run(() =>
-        watchActivities(windowSeconds * 1000).watchInstances({
-          queueManager,
-          hosts,
-          scenarioDir,
-          probeIntervalMs,
-          windowMs: (baselineSeconds + windowSeconds) * 1000,
-          settleMs: settleSeconds * 1000,
-          untilActiveOtherThan: plan.expectsFailover ? activeHost : null,
-        }),
-      );
-      watching.catch(() => undefined);
-      // Health probes run from before the fault (they learn its time from the recorded fault-injected event).
+      // Health probes run from before the fault (they learn its time from the recorded fault-injected event);
+      // the instance watch and the baseline start once each has made an attempt.
       const baselineMs = baselineSeconds * 1000;
       const checking = healthChecks.map((check) =>
         watchScope.run(() =>
@@ -170,6 +159,18 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
         probing.catch(() => undefined);
         await Promise.race([probing, Promise.all(checking)]);
       }
+      const watching = watchScope.run(() =>
+        watchActivities(windowSeconds * 1000).watchInstances({
+          queueManager,
+          hosts,
+          scenarioDir,
+          probeIntervalMs,
+          windowMs: (baselineSeconds + windowSeconds) * 1000,
+          settleMs: settleSeconds * 1000,
+          untilActiveOtherThan: plan.expectsFailover ? activeHost : null,
+        }),
+      );
+      watching.catch(() => undefined);
       await sleep(baselineMs);
 
       enter('inject');
