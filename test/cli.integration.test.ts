@@ -53,4 +53,12 @@ describe('mqchaos command', () => {
     for (const file of ['result.json', 'junit.xml', 'index.html']) expect(existsSync(join(runDir, file))).toBe(true);
     expect(JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')).verdict).toBe('pass');
   });
+
+  it('run - mi-drop-nfs passes from any working directory (MQI probes in child processes) and its report shows the phases', () => {
+    const { code, stdout } = mqchaos(['run', join(packageRoot, 'suites/lab/mi-drop-nfs.yaml')]);
+    expect(code, stdout).toBe(0);
+    const report = /Report: (reports\/out\/[^\n]+\/index\.html)/.exec(stdout)![1]!;
+    const html = readFileSync(join(scratch, report), 'utf8');
+    for (const phase of ['fault-injected', 'AMQ7279E', 'fault-restored', 'Health after the fault']) expect(html).toContain(phase);
+  });
 });

@@ -18,7 +18,8 @@ export class MqiChildProcess<ToChild, FromChild> {
   constructor(mainFile: string, libraryDir: string | null) {
     const libraryPath = [libraryDir, process.env.LD_LIBRARY_PATH].filter((part) => part).join(':');
     this.child = fork(mainFile, [], {
-      execArgv: ['--import', 'tsx'],
+      // tsx by its resolved location: `--import tsx` would be looked up from the working directory.
+      execArgv: ['--import', import.meta.resolve('tsx')],
       env: { ...process.env, ...(libraryPath ? { LD_LIBRARY_PATH: libraryPath } : {}) },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
