@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { checkHostKey, fingerprintHostKey } from './host-key.ts';
 import { HostKeyMismatchError } from './ssh-errors.ts';
-import { generateEd25519KeyPair } from '../../lab/ssh/lab-credentials.ts';
+import { generateEd25519KeyPair } from '../../test/support/ed25519-keys.ts';
 
 const keys = generateEd25519KeyPair();
 // Independent of ssh2: the blob is the base64 field of the OpenSSH public key line.

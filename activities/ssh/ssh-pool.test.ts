@@ -14,7 +14,7 @@ import {
 } from './ssh-errors.ts';
 import { SshPool, type ConnectionEvent } from './ssh-pool.ts';
 import { startTestSshServer, type ExecReply, type TestSshServer } from './test-ssh-server.ts';
-import { generateEd25519KeyPair } from '../../lab/ssh/lab-credentials.ts';
+import { generateEd25519KeyPair } from '../../test/support/ed25519-keys.ts';
 
 const PASSWORD_VAR = 'MQCHAOS_TEST_SSH_PASSWORD';
 const WRONG_PASSWORD_VAR = 'MQCHAOS_TEST_SSH_WRONG_PASSWORD';
