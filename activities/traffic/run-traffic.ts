@@ -28,7 +28,9 @@ const CONNECT_TIMEOUT_MS = 30_000;
 const TICK_MS = 250;
 const PRODUCER_STOP_GRACE_MS = 30_000;
 const CONSUMER_DRAIN_GRACE_MS = 15_000;
-const ABORT_GRACE_MS = 3_000;
+// A client hears the abort only between MQI calls, and a call made while the client library
+// reconnects blocks through its reconnect delays (102, 831, 2262, 3984 ms…): wait that long before killing it.
+const ABORT_GRACE_MS = 10_000;
 const SLICE_MS = 50;
 const BLOCKED_CALL_MS = 250;
 const CONSUMER_WAIT_MS = 100;
