@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageCounts } from '../checkers/message-accounting.ts';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import { filterEvents, readTruthLog } from '../lab/truth-log.ts';
 import { runSuite } from '../workflows/index.ts';
 import { loadTestSuite, startLabHarness, type LabHarness } from './support/lab-harness.ts';
 import { summarizeQueueTruth } from './support/message-truth-summary.ts';
+import { expectSoundPersistentAccounting } from './support/expect-sound-accounting.ts';
 
 /**
  * Persistent messages are on the queue manager's shared storage: reconnecting traffic through
@@ -22,10 +22,6 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-function expectBalanced(counts: MessageCounts): void {
-  expect(counts.sent).toBe(counts.confirmed + counts.failed + counts.inDoubt);
-  expect(counts.received).toBe(counts.confirmed - counts.lost! + counts.recovered + counts.unexpected);
-}
 
 describe('reconnecting traffic through drop-nfs (lab stand-in client library)', () => {
   it('drop-nfs traffic - no persistent message is lost or duplicated; the counts equal the truth; non-persistent ones on the queue at the takeover are the ones lost', async () => {
@@ -42,16 +38,7 @@ describe('reconnecting traffic through drop-nfs (lab stand-in client library)', 
     expect(scenario.verdict).toBe('pass');
     expect(outcome.exitCode).toBe(0);
 
-    const messages = scenario.messages!;
-    expect(messages.drain.complete).toBe(true);
-    expect(messages.recordsComplete).toBe(true);
-    const persistent = messages.persistent!;
-    const nonPersistent = messages.nonPersistent!;
-    expect(persistent).toMatchObject({ lost: 0, duplicated: 0, corrupt: 0, unexpected: 0 });
-    expect(persistent.phases.before.sent).toBeGreaterThan(0);
-    expect(persistent.phases.after.sent).toBeGreaterThan(0);
-    expectBalanced(persistent);
-    expectBalanced(nonPersistent);
+    const { persistent, nonPersistent } = expectSoundPersistentAccounting(scenario);
 
     const events = readTruthLog(harness.lab.truthLogFile);
     const cut = filterEvents(events, 'rule-added').find((e) => e.t >= truthFrom)!;

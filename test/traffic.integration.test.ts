@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SshPool } from '../activities/ssh/ssh-pool.ts';
-import type { MessageCounts } from '../checkers/message-accounting.ts';
 import type { ScenarioResult, SuiteResult } from '../checkers/result-document.ts';
 import type { ClientLog } from '../checkers/traffic-log.ts';
 import { readTruthLog } from '../lab/truth-log.ts';
@@ -15,6 +14,7 @@ import { progressQuery, runScenario, runSuite } from '../workflows/index.ts';
 import type { SuiteOutcome } from '../workflows/scenario-io.ts';
 import { loadTestSuite, startLabHarness, type LabHarness } from './support/lab-harness.ts';
 import { summarizeQueueTruth } from './support/message-truth-summary.ts';
+import { expectBalanced, expectSoundPersistentAccounting } from './support/expect-sound-accounting.ts';
 
 /**
  * MQI traffic through the real `ibmmq` package and the lab's stand-in client library, across
@@ -54,10 +54,6 @@ async function runWithTraffic(suite: SuiteDefinition, traffic?: (spec: TrafficSp
   return { outcome, scenario: result.scenarios[0]!, truthFrom, clients: recording?.clients ?? [] };
 }
 
-function expectBalanced(counts: MessageCounts): void {
-  expect(counts.sent).toBe(counts.confirmed + counts.failed + counts.inDoubt);
-  expect(counts.received).toBe(counts.confirmed - counts.lost! + counts.recovered + counts.unexpected);
-}
 
 function applicationEvents(scenario: ScenarioResult): string[] {
   return scenario.events.filter((event) => event.kind === 'application').map((event) => event.summary);
@@ -75,16 +71,7 @@ describe('MQI traffic through a kill of the active instance (lab stand-in client
     expect(scenario.expectation.failures).toEqual([]);
     expect(scenario.verdict).toBe('pass');
     expect(outcome.exitCode).toBe(0);
-    const messages = scenario.messages!;
-    expect(messages.drain.complete).toBe(true);
-    expect(messages.recordsComplete).toBe(true);
-    const persistent = messages.persistent!;
-    const nonPersistent = messages.nonPersistent!;
-    expect(persistent).toMatchObject({ lost: 0, duplicated: 0, corrupt: 0, unexpected: 0 });
-    expect(persistent.phases.before.sent).toBeGreaterThan(0);
-    expect(persistent.phases.after.sent).toBeGreaterThan(0);
-    expectBalanced(persistent);
-    expectBalanced(nonPersistent);
+    const { persistent, nonPersistent } = expectSoundPersistentAccounting(scenario);
 
     const truth = summarizeQueueTruth(readTruthLog(harness.lab.truthLogFile), 'QM1', 'DEV.QUEUE.1', truthFrom);
     expect(persistent.confirmed + persistent.recovered).toBe(truth.persistent.finalPuts);

@@ -3,13 +3,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMqTestLab, type MqTestLab } from '../../lab/mq/mq-test-lab.ts';
-import { buildStandInLibrary } from '../../lab/native/stand-in-library.ts';
-import type { ClientConnectHealthCheck, PutGetHealthCheck } from '../../suites/suite-model.ts';
-import type { ClientEndpoint } from '../mq/client-endpoint.ts';
-import type { HealthCheck } from './health-check.ts';
-import { createMqiHealthCheck } from './mqi-health-check.ts';
-import { MqiProbeProcess, MqiProbeStartError } from './mqi-probe-process.ts';
+import { startMqTestLab, type MqTestLab } from '../lab/mq/mq-test-lab.ts';
+import { buildStandInLibrary } from '../lab/native/stand-in-library.ts';
+import type { ClientConnectHealthCheck, PutGetHealthCheck } from '../suites/suite-model.ts';
+import type { ClientEndpoint } from '../activities/mq/client-endpoint.ts';
+import type { HealthCheck } from '../activities/probes/health-check.ts';
+import { createMqiHealthCheck } from '../activities/probes/mqi-health-check.ts';
+import { MqiProbeProcess, MqiProbeStartError } from '../activities/probes/mqi-probe-process.ts';
 
 /** The MQI health checks in their own probe process, through the unmodified ibmmq package and the lab's stand-in library. */
 

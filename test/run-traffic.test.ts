@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountMessages } from '../../checkers/message-accounting.ts';
-import { startMqTestLab, type MqTestLab } from '../../lab/mq/mq-test-lab.ts';
-import { buildStandInLibrary } from '../../lab/native/stand-in-library.ts';
-import { readTrafficRecording, trafficLogFile } from '../../reports/traffic-log-files.ts';
-import type { EstateSpec, HostSpec } from '../../suites/suite-model.ts';
-import type { TrafficSpec } from '../../suites/traffic-model.ts';
-import { runTraffic, type RunTrafficRequest, type TrafficSummary } from './run-traffic.ts';
-import { TrafficClientError, TrafficClientProcess } from './traffic-client-process.ts';
-import { awaitTrafficRunning, requestTrafficStop } from './traffic-control.ts';
-import { readTrafficState } from './traffic-state.ts';
+import { accountMessages } from '../checkers/message-accounting.ts';
+import { startMqTestLab, type MqTestLab } from '../lab/mq/mq-test-lab.ts';
+import { buildStandInLibrary } from '../lab/native/stand-in-library.ts';
+import { readTrafficRecording, trafficLogFile } from '../reports/traffic-log-files.ts';
+import type { EstateSpec, HostSpec } from '../suites/suite-model.ts';
+import type { TrafficSpec } from '../suites/traffic-model.ts';
+import { runTraffic, type RunTrafficRequest, type TrafficSummary } from '../activities/traffic/run-traffic.ts';
+import { TrafficClientError, TrafficClientProcess } from '../activities/traffic/traffic-client-process.ts';
+import { awaitTrafficRunning, requestTrafficStop } from '../activities/traffic/traffic-control.ts';
+import { readTrafficState } from '../activities/traffic/traffic-state.ts';
 
 /** The traffic activity with real client processes, the ibmmq package and the lab's stand-in library. */
 
