@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 export MQIJS_NOREDIST=true
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installing npm packages…" >&2
-  # `npm install`, not `npm ci`: npm leaves other platforms' optional packages (@swc/core-*)
-  # out of the lock file, and `npm ci` then refuses the lock file as out of sync.
-  npm install --no-audit --no-fund --loglevel=error
+  # `npm ci`: exactly the committed lock file, which it never rewrites. The lock lists every
+  # platform's optional @swc/core-* package, so npm ci accepts it on any machine.
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 make -s -C lab/native # the lab's stand-in MQ client library, rebuilt only when its sources change
 node bin/mqchaos.js setup
