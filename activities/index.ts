@@ -8,7 +8,7 @@ import { watchInstances, type WatchInstancesRequest } from './probes/watch-insta
 import { awaitHealthProbing } from './probes/await-health-probing.ts';
 import { prepareHealthChecks, type PrepareHealthRequest } from './probes/prepare-health-checks.ts';
 import { watchHealth, type WatchHealthRequest } from './probes/watch-health.ts';
-import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport } from './record/record-scenario.ts';
+import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport, type RunReporter } from './record/record-scenario.ts';
 import { toActivityFailure } from './ssh/activity-failure.ts';
 import { runTraffic } from './traffic/run-traffic.ts';
 import { awaitTrafficRunning, requestTrafficStop } from './traffic/traffic-control.ts';
@@ -16,6 +16,8 @@ import type { SshPool } from './ssh/ssh-pool.ts';
 
 export interface ActivityDependencies {
   ssh: SshPool;
+  /** Renders the run's report (reports/), given by whoever creates the worker. */
+  reporter: RunReporter;
 }
 
 export interface FaultRequest {
@@ -87,7 +89,7 @@ export function createActivities(deps: ActivityDependencies) {
     openRunDir,
     recordScenario,
     recordScenarioNotRun,
-    writeSuiteReport,
+    writeSuiteReport: (request: { runDir: string }) => writeSuiteReport(deps.reporter, request),
   };
 }
 

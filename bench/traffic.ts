@@ -21,7 +21,8 @@ import { accountMessages } from '../checkers/message-accounting.ts';
 import type { PersistenceMode } from '../checkers/traffic-log.ts';
 import { startMqTestLab } from '../lab/mq/mq-test-lab.ts';
 import { buildStandInLibrary } from '../lab/native/stand-in-library.ts';
-import { readTrafficRecording, TRAFFIC_DIR, trafficLogFile } from '../reports/traffic-log-files.ts';
+import { readTrafficRecording } from '../records/traffic-log-files.ts';
+import { trafficFolder, trafficLogFile } from '../records/run-layout.ts';
 
 const perProducer = Number(process.argv[2] ?? 50_000);
 const DEADLINE_MS = 120_000;
@@ -51,7 +52,7 @@ try {
     const dir = join(scratch, `shape-${index}`);
     const { seconds, got } = await runShape(shape, dir, lab.connectionName(['mq1']), built.libraryDir);
     const recording = (await readTrafficRecording(dir))!;
-    const logBytes = readdirSync(join(dir, TRAFFIC_DIR)).reduce((sum, name) => sum + statSync(join(dir, TRAFFIC_DIR, name)).size, 0);
+    const logBytes = readdirSync(trafficFolder(dir)).reduce((sum, name) => sum + statSync(join(trafficFolder(dir), name)).size, 0);
     const judged = process.hrtime.bigint();
     const { messages } = accountMessages(recording, null);
     const judgeSeconds = Number(process.hrtime.bigint() - judged) / 1e9;

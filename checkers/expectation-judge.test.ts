@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExpectationSpec } from '../suites/suite-model.ts';
 import { judgeExpectation, mergeVerdicts } from './expectation-judge.ts';
 import { measureScenario } from './judge-scenario.ts';
-import { recordingOf, saneKillFailover } from './recording-fixtures.ts';
+import { recordingOf, saneKillFailover } from '../test/support/recording-fixtures.ts';
 
 const SOURCE = 'suites/lab/multi-instance.yaml:12';
 const FAILOVER_SECONDS = 'failover.instanceFailoverSeconds';

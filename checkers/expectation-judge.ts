@@ -1,7 +1,6 @@
-import { Ajv, type ErrorObject, type Options } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import type { ExpectationOutcome, Verdict } from './result-document.ts';
+import { createExpectationAjv, expectationDialect } from '../suites/expectation-ajv.ts';
 import type { ExpectationSpec } from '../suites/suite-model.ts';
 import { isWithinPath, lookupPath, parsePath, readablePath, type PathSegment } from './document-path.ts';
 import { wordAlternatives, wordFailure } from './expectation-wording.ts';
@@ -48,19 +47,11 @@ export function mergeVerdicts(verdicts: readonly Verdict[]): Verdict {
 }
 
 function validate(document: object, spec: ExpectationSpec): ErrorObject[] {
-  const ajv = createAjv(spec.schema.$schema);
+  const ajv = createExpectationAjv(expectationDialect(spec.schema));
   for (const shared of spec.schemas) ajv.addSchema(shared);
   const check = ajv.compile(spec.schema);
   if (check(document)) return [];
   return check.errors ?? [];
-}
-
-function createAjv(dialect: unknown): Ajv {
-  const options: Options = { allErrors: true, strict: false, allowUnionTypes: true };
-  const uri = typeof dialect === 'string' ? dialect : '';
-  if (uri.includes('2020-12')) return new Ajv2020(options);
-  if (uri.includes('2019-09')) return new Ajv2019(options);
-  return new Ajv(options);
 }
 
 function isMeasured(document: object, path: string): boolean {

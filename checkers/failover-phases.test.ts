@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instanceStateSeries, measureFailover } from './failover-phases.ts';
-import { atIso, atMs, recordingOf, saneKillFailover, seen, steadyBefore, unreachable } from './recording-fixtures.ts';
+import { atIso, atMs, recordingOf, saneKillFailover, seen, steadyBefore, unreachable } from '../test/support/recording-fixtures.ts';
 
 describe('measureFailover', () => {
   it('measureFailover - empty history gives the fault time and nothing else', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthAttempt } from './health-attempts.ts';
 import { measureHealth } from './health-measurement.ts';
-import { atIso, atMs, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from './recording-fixtures.ts';
+import { atIso, atMs, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from '../test/support/recording-fixtures.ts';
 import { judgeScenario } from './judge-scenario.ts';
 import { measureFailover } from './failover-phases.ts';
 

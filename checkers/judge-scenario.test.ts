@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioRecording } from './scenario-recording.ts';
 import { judgeScenario } from './judge-scenario.ts';
-import { atIso, event, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from './recording-fixtures.ts';
+import { atIso, event, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from '../test/support/recording-fixtures.ts';
 
 const PATHS = ['failover.instanceFailoverSeconds'];
 const withinThirtySeconds = scenarioSpecOf({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeSuite } from './judge-suite.ts';
-import { atIso, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from './recording-fixtures.ts';
+import { atIso, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from '../test/support/recording-fixtures.ts';
 
 const fast = scenarioSpecOf({ properties: { failover: { properties: { instanceFailoverSeconds: { maximum: 30 } } } } });
 const slow = { ...scenarioSpecOf({ properties: { failover: { properties: { instanceFailoverSeconds: { maximum: 1 } } } } }), name: 'kill-active-strict' };

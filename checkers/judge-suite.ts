@@ -1,5 +1,5 @@
 import type { ScenarioResult, SuiteResult } from './result-document.ts';
-import type { ScenarioRecording } from './scenario-recording.ts';
+import type { PartialRecording, ScenarioRecording } from './scenario-recording.ts';
 import type { ExpectationSpec, ScenarioSpec } from '../suites/suite-model.ts';
 import { mergeVerdicts } from './expectation-judge.ts';
 import { judgeScenario } from './judge-scenario.ts';
@@ -36,12 +36,20 @@ export function judgeSuite({ suite, recordings, run, constrainedPaths }: SuiteJu
     return judgeScenario(recording, spec, constrainedPaths?.(spec.expect));
   });
   const [earliest, latest] = recordedSpan(recordings);
+  return assembleSuiteResult({ suite: suite.name, scenarios, run: { runId: run.runId, startedAt: run.startedAt ?? earliest, endedAt: run.endedAt ?? latest } });
+}
+
+/**
+ * The suite's result document from its scenarios' results, each judged once where it was
+ * recorded: the suite's verdict is the worst of theirs, and a failed recovery leaves the estate dirty.
+ */
+export function assembleSuiteResult({ suite, scenarios, run }: { suite: string; scenarios: ScenarioResult[]; run: Required<SuiteRunInfo> }): SuiteResult {
   return {
     schemaVersion: 1,
     runId: run.runId,
-    suite: suite.name,
-    startedAt: run.startedAt ?? earliest,
-    endedAt: run.endedAt ?? latest,
+    suite,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
     verdict: mergeVerdicts(scenarios.map((scenario) => scenario.verdict)),
     estateDirty: scenarios.some((scenario) => !scenario.recovery.ok),
     scenarios,
@@ -65,11 +73,11 @@ export function notRunRecording(spec: ScenarioSpec, suite: string, runId: string
 }
 
 /** The first and last instants found in the recordings (samples, events, faults), ISO-8601. */
-function recordedSpan(recordings: readonly ScenarioRecording[]): [string, string] {
+export function recordedSpan(recordings: readonly PartialRecording[]): [string, string] {
   const instantsMs = recordings.flatMap((recording) => [
     ...recording.samples.map((sample) => sample.t),
     ...recording.events.map((event) => Date.parse(event.at)),
-    ...(recording.fault.injectedAt === null ? [] : [recording.fault.injectedAt]),
+    ...(recording.fault?.injectedAt == null ? [] : [recording.fault.injectedAt]),
   ]).filter((ms) => Number.isFinite(ms));
   if (instantsMs.length === 0) {
     const epoch = new Date(0).toISOString();
@@ -78,4 +86,22 @@ function recordedSpan(recordings: readonly ScenarioRecording[]): [string, string
   const earliestMs = instantsMs.reduce((a, b) => Math.min(a, b));
   const latestMs = instantsMs.reduce((a, b) => Math.max(a, b));
   return [new Date(earliestMs).toISOString(), new Date(latestMs).toISOString()];
+}
+
+/**
+ * A folder with samples and events but no `recording.json` is a scenario whose run ended
+ * before it was recorded: the harness failed, and nobody can say the estate was restored.
+ */
+export function completeRecording(stored: PartialRecording, spec: ScenarioSpec, suite: string, runId: string): ScenarioRecording {
+  if (isComplete(stored)) return stored;
+  return {
+    ...notRunRecording(spec, suite, runId),
+    ...stored,
+    harnessStatus: 'failed',
+    recovery: { ok: false, actions: [], error: 'the run ended before the scenario was recorded; its recovery is unknown' },
+  };
+}
+
+function isComplete(recording: PartialRecording): recording is ScenarioRecording {
+  return typeof recording.runId === 'string' && typeof recording.harnessStatus === 'string' && recording.recovery !== undefined;
 }

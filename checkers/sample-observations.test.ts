@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { observeSampleChanges } from './sample-observations.ts';
-import { atIso, saneKillFailover, seen, steadyBefore, unreachable } from './recording-fixtures.ts';
+import { atIso, saneKillFailover, seen, steadyBefore, unreachable } from '../test/support/recording-fixtures.ts';
 
 describe('observeSampleChanges', () => {
   it('observeSampleChanges - a steady estate has nothing to report', () => {

@@ -32,3 +32,6 @@ export interface ScenarioRecording {
   /** The health probes' attempts (`health.jsonl`), when the scenario has health checks. */
   health?: HealthAttempt[];
 }
+
+/** What a scenario folder holds before `recording.json` has been written: the appended series only. */
+export type PartialRecording = Partial<Omit<ScenarioRecording, 'samples' | 'events'>> & Pick<ScenarioRecording, 'samples' | 'events'>;

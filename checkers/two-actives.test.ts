@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atIso, recordingOf, saneKillFailover, scenarioSpecOf, seen, steadyBefore, unreachable } from './recording-fixtures.ts';
+import { atIso, recordingOf, saneKillFailover, scenarioSpecOf, seen, steadyBefore, unreachable } from '../test/support/recording-fixtures.ts';
 import { judgeScenario } from './judge-scenario.ts';
 import { findTwoActives } from './two-actives.ts';
 

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import { SshPool } from '../activities/ssh/ssh-pool.ts';
+import { reportRun } from '../reports/analyze-run.ts';
+import { writeRunsIndex } from '../reports/runs-index.ts';
 import { packageRoot } from './state-paths.ts';
 
 export const DEFAULT_TASK_QUEUE = 'mqchaos';
@@ -41,7 +43,7 @@ export async function createMqchaosWorker(options: {
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ ssh }),
+    activities: createActivities({ ssh, reporter: { reportRun, writeRunsIndex } }),
     // Cancellation reaches an activity only with a heartbeat: keep them frequent so an abort is prompt.
     maxHeartbeatThrottleInterval: '1 second',
   });

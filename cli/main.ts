@@ -16,7 +16,9 @@ Usage:
       \`mqchaos worker\`); otherwise it starts an embedded dev server and worker.
   mqchaos validate <suite.yaml>...     Check suites; touches nothing.
   mqchaos worker [--task-queue Q]      A standalone worker for a real cluster (TEMPORAL_ADDRESS).
-  mqchaos analyze <run-dir>            Judge a stored run again, offline, and rewrite its report.
+  mqchaos analyze <run-dir> [--expect FILE]
+      Judge a stored run again, offline, and rewrite its report; with --expect, judge every
+      scenario against the expectation in FILE instead (the stored report is left as it is).
   mqchaos lab up [--topology FILE]     Start the embedded lab and write its estate file.
   mqchaos lab down [--topology FILE]   Stop it.
   mqchaos lab status [--topology FILE]

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { exitCodeFor } from '../checkers/exit-code.ts';
-import type { SuiteResult } from '../checkers/result-document.ts';
+import { readSuiteResult } from '../records/result-files.ts';
+import { htmlFile, runFolder, runsIndexFile } from '../records/run-layout.ts';
 import { renderSummaryTable } from '../reports/summary-table.ts';
 import type { ResolvedSuite } from '../suites/suite-model.ts';
 import { runSuite } from '../workflows/index.ts';
-import type { RunSuiteInput, SuiteOutcome } from '../workflows/scenario-io.ts';
+import type { RunSuiteInput, SuiteOutcome } from '../records/run-contracts.ts';
 import { DEFAULT_TASK_QUEUE, installQuietRuntime } from './create-worker.ts';
 import { startInProcessWorker } from './in-process-worker.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
@@ -44,24 +44,24 @@ export async function runCommand(args: string[]): Promise<number> {
     const suite: ResolvedSuite = { ...loaded, estate: estate.estate };
     const runId = values['run-id'] ?? newRunId(suite.name);
     const input: RunSuiteInput = { runId, runsDir: runsDir(), suite };
-    const runDir = join(input.runsDir, runId);
+    const runDir = runFolder(input.runsDir, runId);
     const outcome = await executeOnTemporal(input, {
       taskQueue: values['task-queue'] ?? process.env.MQCHAOS_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
       inProcessWorker: values['in-process-worker'] ?? !process.env.TEMPORAL_ADDRESS,
       cleanups,
     });
     // The report is written even when the run was cancelled; with a remote worker it is on that worker's disk.
-    const resultFile = join(runDir, 'result.json');
-    if (existsSync(resultFile)) {
-      const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+    const result = await readSuiteResult(runDir);
+    if (result) {
       process.stdout.write(`\n${renderSummaryTable(result)}\n`);
-      process.stdout.write(`Report: ${relative(process.cwd(), join(runDir, 'index.html'))}\n`);
-      process.stdout.write(`All runs: ${relative(process.cwd(), join(input.runsDir, 'index.html'))}\n`);
-      return exitCodeFor(result);
+      process.stdout.write(`Report: ${relative(process.cwd(), htmlFile(runDir))}\n`);
+      process.stdout.write(`All runs: ${relative(process.cwd(), runsIndexFile(input.runsDir))}\n`);
+    } else if (outcome) {
+      process.stdout.write(`Verdict ${outcome.verdict}; report on the worker at ${outcome.reportDir}\n`);
     }
-    if (!outcome) return EXIT_NO_VERDICT;
-    process.stdout.write(`Verdict ${outcome.verdict}; report on the worker at ${outcome.reportDir}\n`);
-    return outcome.exitCode;
+    // The exit code is the suite's judgement as the run assembled it (a cancelled run returns none: its report's).
+    if (outcome) return outcome.exitCode;
+    return result ? exitCodeFor(result) : EXIT_NO_VERDICT;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }

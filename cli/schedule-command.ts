@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Client, Connection, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { runSuite } from '../workflows/index.ts';
-import type { RunSuiteInput } from '../workflows/scenario-io.ts';
+import type { RunSuiteInput } from '../records/run-contracts.ts';
 import { DEFAULT_TASK_QUEUE } from './create-worker.ts';
 import { runningDevServer } from './dev-server.ts';
 import { EXIT_BAD_INPUT, UsageError } from './exit-codes.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { instanceStateSeries } from '../checkers/failover-phases.ts';
 import { renderHtmlReport } from './html-report.ts';
-import { fixtureRecordings, fixtureResult, fixtureSuite, HOSTILE_TEXT } from './run-fixtures.ts';
+import { fixtureRecordings, fixtureResult, fixtureSuite, HOSTILE_TEXT } from '../test/support/run-fixtures.ts';
 import type { ScenarioExtras } from './scenario-section.ts';
-import { findXmlProblems } from './well-formed-xml.ts';
+import { findXmlProblems } from '../test/support/well-formed-xml.ts';
 
 function renderFixture(): string {
   const suite = fixtureSuite();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunitXml } from './junit-report.ts';
-import { fixtureRecordings, fixtureResult, HOSTILE_TEXT } from './run-fixtures.ts';
-import { findXmlProblems } from './well-formed-xml.ts';
+import { fixtureRecordings, fixtureResult, HOSTILE_TEXT } from '../test/support/run-fixtures.ts';
+import { findXmlProblems } from '../test/support/well-formed-xml.ts';
 
 describe('renderJunitXml', () => {
   const xml = renderJunitXml(fixtureResult());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeScenario } from '../checkers/judge-scenario.ts';
-import { atMs, recordingOf, saneKillFailover, scenarioSpecOf } from '../checkers/recording-fixtures.ts';
+import { atMs, recordingOf, saneKillFailover, scenarioSpecOf } from '../test/support/recording-fixtures.ts';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import type { TrafficRecording } from '../checkers/traffic-log.ts';
 import { renderMessagesSection, summarizeMessages } from './messages-section.ts';

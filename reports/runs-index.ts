@@ -1,13 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import type { SuiteResult, Verdict } from '../checkers/result-document.ts';
-import { writeFileAtomically } from './atomic-write.ts';
+import { writeFileAtomically } from '../records/atomic-write.ts';
+import { readSuiteResult } from '../records/result-files.ts';
+import { runFolder, runsIndexFile } from '../records/run-layout.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
 import { REPORT_CSS } from './report-styles.ts';
-import { RESULT_FILE } from './write-run-report.ts';
 import { renderVerdictBadge } from './scenario-section.ts';
-
-export const RUNS_INDEX_FILE = 'index.html';
 
 interface RunEntry {
   dir: string;
@@ -21,8 +19,8 @@ export async function readRuns(runsDir: string): Promise<RunEntry[]> {
   for (const entry of names) {
     if (!entry.isDirectory()) continue;
     try {
-      const result = JSON.parse(await readFile(join(runsDir, entry.name, RESULT_FILE), 'utf8')) as SuiteResult;
-      if (result.schemaVersion === 1) runs.push({ dir: entry.name, result });
+      const result = await readSuiteResult(runFolder(runsDir, entry.name));
+      if (result?.schemaVersion === 1) runs.push({ dir: entry.name, result });
     } catch {
       // A run still in progress or an unrelated folder: not part of the index.
     }
@@ -98,5 +96,5 @@ export function renderRunsIndex(runs: readonly RunEntry[]): string {
 
 /** Rewrites `<runsDir>/index.html` from every run's result.json. */
 export async function writeRunsIndex(runsDir: string): Promise<void> {
-  await writeFileAtomically(join(runsDir, RUNS_INDEX_FILE), renderRunsIndex(await readRuns(runsDir)));
+  await writeFileAtomically(runsIndexFile(runsDir), renderRunsIndex(await readRuns(runsDir)));
 }

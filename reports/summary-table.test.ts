@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureRecordings, fixtureResult } from './run-fixtures.ts';
+import { fixtureRecordings, fixtureResult } from '../test/support/run-fixtures.ts';
 import { renderSummaryTable } from './summary-table.ts';
 
 describe('renderSummaryTable', () => {

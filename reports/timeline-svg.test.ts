@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { instanceStateSeries, measureFailover } from '../checkers/failover-phases.ts';
-import { recordingOf, saneKillFailover, steadyBefore, unreachable } from '../checkers/recording-fixtures.ts';
+import { recordingOf, saneKillFailover, steadyBefore, unreachable } from '../test/support/recording-fixtures.ts';
 import { formatRelativeSeconds, renderTimelineSvg, tickSeconds } from './timeline-svg.ts';
-import { findXmlProblems } from './well-formed-xml.ts';
+import { findXmlProblems } from '../test/support/well-formed-xml.ts';
 
 describe('renderTimelineSvg', () => {
   const recording = recordingOf(saneKillFailover());

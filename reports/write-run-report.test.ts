@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import { InvalidResultError } from './result-validation.ts';
-import { fixtureResult } from './run-fixtures.ts';
+import { fixtureResult } from '../test/support/run-fixtures.ts';
 import { writeRunReport } from './write-run-report.ts';
 
 describe('writeRunReport', () => {

@@ -1,20 +1,16 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { instanceStateSeries } from '../checkers/failover-phases.ts';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import type { ScenarioRecording } from '../checkers/scenario-recording.ts';
 import type { ResolvedSuite } from '../suites/suite-model.ts';
-import { writeFileAtomically } from './atomic-write.ts';
+import { writeFileAtomically } from '../records/atomic-write.ts';
+import { htmlFile, junitFile, runResultFile, scenarioFolder } from '../records/run-layout.ts';
+import { readScenarioRecording } from '../records/scenario-recording-files.ts';
+import { readSuiteIfPresent } from '../records/suite-file.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunitXml } from './junit-report.ts';
 import { assertValidSuiteResult } from './result-validation.ts';
-import { readScenarioRecording, scenarioRecordingDir } from './scenario-recording-files.ts';
 import type { ScenarioExtras } from './scenario-section.ts';
-
-export const SUITE_FILE = 'suite.json';
-export const RESULT_FILE = 'result.json';
-export const JUNIT_FILE = 'junit.xml';
-export const HTML_FILE = 'index.html';
 
 export interface RunReportContext {
   /** The suite as run; read from `<run-dir>/suite.json` when not given. */
@@ -49,7 +45,7 @@ export async function writeRunReport(
     const spec = suite?.scenarios.find((candidate) => candidate.name === scenario.scenario);
     extras.set(scenario.scenario, { series: instanceStateSeries(samples), ...(spec ? { spec } : {}) });
   }
-  const files = { result: join(runDir, RESULT_FILE), junit: join(runDir, JUNIT_FILE), html: join(runDir, HTML_FILE) };
+  const files = { result: runResultFile(runDir), junit: junitFile(runDir), html: htmlFile(runDir) };
   await mkdir(runDir, { recursive: true });
   await writeFileAtomically(files.result, `${JSON.stringify(result, null, 2)}\n`);
   await writeFileAtomically(files.junit, renderJunitXml(result));
@@ -57,19 +53,10 @@ export async function writeRunReport(
   return files;
 }
 
-export async function readSuiteIfPresent(runDir: string): Promise<ResolvedSuite | undefined> {
-  try {
-    return JSON.parse(await readFile(join(runDir, SUITE_FILE), 'utf8')) as ResolvedSuite;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${join(runDir, SUITE_FILE)} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 async function readRecordings(runDir: string, result: SuiteResult): Promise<Partial<ScenarioRecording>[]> {
   const recordings: Partial<ScenarioRecording>[] = [];
   for (const scenario of result.scenarios) {
-    const stored = await readScenarioRecording(scenarioRecordingDir(runDir, scenario.scenario), { allowMissing: true });
+    const stored = await readScenarioRecording(scenarioFolder(runDir, scenario.scenario), { allowMissing: true });
     if (stored) recordings.push({ ...stored, scenario: scenario.scenario });
   }
   return recordings;

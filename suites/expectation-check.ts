@@ -1,6 +1,4 @@
-import { Ajv, type Options } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createExpectationAjv } from './expectation-ajv.ts';
 import { displayPath, placeIssue, type DefinitionError, type Issue } from './definition-error.ts';
 import { bundleExpectation, type BundledExpectation, type SourceCache } from './expectation-bundle.ts';
 import { detectDialect, findKeywordProblems, type Dialect } from './expectation-keywords.ts';
@@ -53,7 +51,7 @@ export async function checkExpectation(
 }
 
 function findSchemaProblems(bundle: BundledExpectation, dialect: Dialect): DefinitionError[] {
-  const ajv = createAjv(dialect, true);
+  const ajv = createExpectationAjv(dialect, { verbose: true });
   const errors: DefinitionError[] = [];
   const documents: [string | undefined, unknown][] = [[undefined, bundle.schema], ...bundle.schemas.map((schema) => [schema.$id as string, schema] as [string, unknown])];
   for (const [id, schema] of documents) {
@@ -91,20 +89,13 @@ function findUnknownMeasurements(bundle: BundledExpectation, catalog: Measuremen
 /** Compiles the expectation as the judge will; answers why it failed, or undefined. */
 function compileAsJudged(bundle: BundledExpectation, dialect: Dialect): string | undefined {
   try {
-    const ajv = createAjv(dialect, false);
+    const ajv = createExpectationAjv(dialect);
     for (const schema of bundle.schemas) ajv.addSchema(schema);
     ajv.compile(bundle.schema);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-function createAjv(dialect: Dialect, verbose: boolean): Ajv {
-  const options: Options = { allErrors: true, strict: false, allowUnionTypes: true, verbose };
-  if (dialect === '2020-12') return new Ajv2020(options);
-  if (dialect === '2019-09') return new Ajv2019(options);
-  return new Ajv(options);
 }
 
 function blameMain(bundle: BundledExpectation, pointer: string, message: string, hint?: string): DefinitionError {

@@ -5,10 +5,10 @@ import { SshPool } from '../activities/ssh/ssh-pool.ts';
 import type { HealthAttempt } from '../checkers/health-attempts.ts';
 import type { ScenarioResult, SuiteResult } from '../checkers/result-document.ts';
 import { filterEvents, instanceRolesAt, readTruthLog, type TruthEvent } from '../lab/truth-log.ts';
-import { readScenarioRecording } from '../reports/scenario-recording-files.ts';
+import { readScenarioRecording } from '../records/scenario-recording-files.ts';
 import type { HealthCheckSpec, ScenarioSpec, SuiteDefinition } from '../suites/suite-model.ts';
 import { runSuite } from '../workflows/index.ts';
-import type { SuiteOutcome } from '../workflows/scenario-io.ts';
+import type { SuiteOutcome } from '../records/run-contracts.ts';
 import { loadTestSuite, startLabHarness, type LabHarness } from './support/lab-harness.ts';
 
 /**

@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuiteResult } from '../checkers/result-document.ts';
+import { packageRoot } from '../cli/state-paths.ts';
 import { instanceRolesAt, readTruthLog, type TruthEvent } from '../lab/truth-log.ts';
 import type { SuiteDefinition } from '../suites/suite-model.ts';
 import { progressQuery, runScenario, runSuite } from '../workflows/index.ts';
-import type { SuiteOutcome } from '../workflows/scenario-io.ts';
+import type { SuiteOutcome } from '../records/run-contracts.ts';
 import { loadTestSuite, startLabHarness, type LabHarness } from './support/lab-harness.ts';
 
 let harness: LabHarness;
@@ -101,5 +103,26 @@ describe('kill-active on a real Temporal server and the lab', () => {
     const recording = JSON.parse(readFileSync(join(runDir, 'scenarios', suite.scenarios[0]!.name, 'recording.json'), 'utf8'));
     expect(recording.harnessStatus).toBe('aborted');
     expect(recording.recovery.ok).toBe(true);
+  });
+
+  it('analyze --expect - a passed stored run judged against a stricter expectation fails with exit 1 and worded failures; the estate is not touched', async () => {
+    const suite = await loadTestSuite('suites/lab/mi-kill-active.yaml');
+    const { result } = await runSuiteFile(suite);
+    expect(result.verdict).toBe('pass');
+    const { runsDir } = harness.newRun();
+    const runDir = join(runsDir, result.runId);
+    const storedBefore = readFileSync(join(runDir, 'result.json'), 'utf8');
+    const stricter = join(runsDir, `${result.runId}-stricter.json`);
+    writeFileSync(stricter, JSON.stringify({ properties: { failover: { properties: { instanceFailoverSeconds: { maximum: 0.001 } } } } }, null, 2));
+
+    const analyzeFrom = Date.now();
+    const analyzed = spawnSync(process.execPath, [join(packageRoot, 'bin', 'mqchaos.js'), 'analyze', runDir, '--expect', stricter], { encoding: 'utf8', timeout: 60_000 });
+    const analyzeTo = Date.now();
+    expect(analyzed.status, analyzed.stderr).toBe(1);
+    expect(analyzed.stdout).toMatch(/failover\.instanceFailoverSeconds was [\d.]+, must be at most 0\.001/);
+    // Offline: no command reached the estate while analyze ran, and the stored judgement stays.
+    const touching = new Set(['command', 'process-killed', 'rule-added', 'rule-removed', 'link-state']);
+    expect(readTruthLog(harness.lab.truthLogFile).filter((e) => e.t >= analyzeFrom && e.t <= analyzeTo && touching.has(e.event))).toEqual([]);
+    expect(readFileSync(join(runDir, 'result.json'), 'utf8')).toBe(storedBefore);
   });
 });

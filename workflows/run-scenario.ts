@@ -14,7 +14,7 @@ import {
 import type { MqchaosActivities } from '../activities/index.ts';
 import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from '../checkers/result-document.ts';
 import type { HealthCheckSpec, HostSpec } from '../suites/suite-model.ts';
-import type { RunScenarioInput, ScenarioOutcome, ScenarioPhase, ScenarioProgress } from './scenario-io.ts';
+import type { RunScenarioInput, ScenarioOutcome, ScenarioPhase, ScenarioProgress } from '../records/run-contracts.ts';
 
 export const abortSignal = defineSignal<[reason: string]>('abort');
 export const progressQuery = defineQuery<ScenarioProgress>('progress');

@@ -1,7 +1,7 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { MqchaosActivities } from '../activities/index.ts';
 import { runScenario } from './run-scenario.ts';
-import type { RunSuiteInput, ScenarioOutcome, SuiteOutcome } from './scenario-io.ts';
+import type { RunSuiteInput, ScenarioOutcome, SuiteOutcome } from '../records/run-contracts.ts';
 
 const reporting = proxyActivities<MqchaosActivities>({
   startToCloseTimeout: '2 minutes',

@@ -1,6 +1,6 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { findExecutionControllerPid, parsePsEf } from '../host/parse-ps.ts';
-import { recordEvent } from '../record/artifact-files.ts';
+import { recordEvent } from '../../records/event-log.ts';
 import type { FaultContext, FaultModule } from './fault-module.ts';
 import { hostNamed, restartStoppedInstances } from './restart-instances.ts';
 

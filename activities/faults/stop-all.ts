@@ -1,4 +1,4 @@
-import { recordEvent } from '../record/artifact-files.ts';
+import { recordEvent } from '../../records/event-log.ts';
 import { assertQueueManagerName } from '../ssh/command-line.ts';
 import { awaitInstanceStatus, showsNoLocalInstance } from './await-instance-status.ts';
 import type { FaultModule } from './fault-module.ts';

@@ -1,6 +1,6 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { sampleInstanceState } from '../probes/sample-instance-state.ts';
-import { recordEvent } from '../record/artifact-files.ts';
+import { recordEvent } from '../../records/event-log.ts';
 import { assertQueueManagerName } from '../ssh/command-line.ts';
 import { awaitInstanceStatus, showsNoLocalInstance } from './await-instance-status.ts';
 import type { FaultContext, FaultModule } from './fault-module.ts';

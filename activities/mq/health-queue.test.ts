@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SshPool } from '../ssh/ssh-pool.ts';
-import { startTestSshServer, type ExecReply, type TestSshServer } from '../ssh/test-ssh-server.ts';
+import { startTestSshServer, type ExecReply, type TestSshServer } from '../../test/support/test-ssh-server.ts';
 import { ensureHealthQueue, HealthQueueUnsuitableError } from './health-queue.ts';
 import { MqscCommandError } from './run-mqsc.ts';
 

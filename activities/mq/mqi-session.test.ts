@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MqiModule } from './mqi-module.ts';
 import { MqiCallError, MqiSession, type ConnectOptions } from './mqi-session.ts';
-import { TestQueueManager } from './test-mqi.ts';
+import { TestQueueManager } from '../../test/support/test-mqi.ts';
 
 /** The in-memory queue manager's module, recording the options every MQCONNX and MQOPEN was given. */
 function spiedModule() {

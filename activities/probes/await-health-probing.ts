@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { heartbeat, sleep } from '@temporalio/activity';
 import type { HealthAttempt } from '../../checkers/health-attempts.ts';
-import { healthFile } from './watch-health.ts';
+import { healthFile } from '../../records/run-layout.ts';
 
 const POLL_MS = 50;
 

@@ -1,5 +1,6 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
-import { appendJsonLines, samplesFile } from '../record/artifact-files.ts';
+import { appendJsonLines } from '../../records/json-lines.ts';
+import { samplesFile } from '../../records/run-layout.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
 import { rolesFromSamples, sampleInstanceState } from './sample-instance-state.ts';
 import type { InstanceRoles } from './check-instance-roles.ts';

@@ -1,5 +1,7 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
-import { appendJsonLines, recordEvent, samplesFile } from '../record/artifact-files.ts';
+import { recordEvent } from '../../records/event-log.ts';
+import { appendJsonLines } from '../../records/json-lines.ts';
+import { samplesFile } from '../../records/run-layout.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
 import { rolesFromSamples, sampleInstanceState } from './sample-instance-state.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MqiModule } from '../mq/mqi-module.ts';
 import type { ConnectOptions } from '../mq/mqi-session.ts';
-import { TestQueueManager } from '../mq/test-mqi.ts';
+import { TestQueueManager } from '../../test/support/test-mqi.ts';
 import { attemptClientConnect, PutGetProbe } from './mqi-probe-attempts.ts';
 
 const connect: ConnectOptions = { queueManager: 'QM1', channel: 'DEV.APP.SVRCONN', connectionNames: ['10.0.0.11(1414)', '10.0.0.12(1414)'], reconnect: 'disabled' };

@@ -1,9 +1,10 @@
 import type { HealthAttempt } from '../../checkers/health-attempts.ts';
 import type { HealthCheckSpec, HostSpec } from '../../suites/suite-model.ts';
 import { ensureHealthQueue } from '../mq/health-queue.ts';
-import { appendJsonLines, recordEvent } from '../record/artifact-files.ts';
+import { recordEvent } from '../../records/event-log.ts';
+import { appendJsonLines } from '../../records/json-lines.ts';
+import { healthFile } from '../../records/run-layout.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
-import { healthFile } from './watch-health.ts';
 
 export interface PrepareHealthRequest {
   scenarioDir: string;

@@ -2,10 +2,11 @@ import { activityInfo, cancellationSignal, heartbeat, sleep } from '@temporalio/
 import type { HealthAttempt } from '../../checkers/health-attempts.ts';
 import type { EstateSpec, HealthCheckSpec } from '../../suites/suite-model.ts';
 import { resolveClientEndpoint } from '../mq/client-endpoint.ts';
-import { appendJsonLines, readRecordedFaultAt } from '../record/artifact-files.ts';
+import { readRecordedFaultAt } from '../../records/event-log.ts';
+import { appendJsonLines } from '../../records/json-lines.ts';
+import { healthFile } from '../../records/run-layout.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
 import { createHealthCheck, type HealthCheck } from './health-check.ts';
-import { join } from 'node:path';
 
 export interface WatchHealthRequest {
   scenarioDir: string;
@@ -34,10 +35,6 @@ interface HealthProgress {
 }
 
 const START_HEARTBEAT_MS = 1_000;
-
-export function healthFile(scenarioDir: string): string {
-  return join(scenarioDir, 'health.jsonl');
-}
 
 /**
  * Polls one health check from before the fault (the workflow starts it with the baseline),

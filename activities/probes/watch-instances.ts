@@ -1,7 +1,8 @@
 import { activityInfo, cancellationSignal, heartbeat, sleep } from '@temporalio/activity';
 import type { InstanceSample } from '../../checkers/instance-samples.ts';
 import type { HostSpec } from '../../suites/suite-model.ts';
-import { appendJsonLines, samplesFile } from '../record/artifact-files.ts';
+import { appendJsonLines } from '../../records/json-lines.ts';
+import { samplesFile } from '../../records/run-layout.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
 import { sampleInstanceState } from './sample-instance-state.ts';
 

@@ -1,17 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { exitCodeFor } from '../../checkers/exit-code.ts';
 import { judgeScenario } from '../../checkers/judge-scenario.ts';
 import { notRunRecording } from '../../checkers/judge-suite.ts';
-import type { ScenarioResult, TimelineEvent } from '../../checkers/result-document.ts';
+import type { ScenarioResult, SuiteResult, TimelineEvent } from '../../checkers/result-document.ts';
 import type { ScenarioRecording } from '../../checkers/scenario-recording.ts';
-import { analyzeRun } from '../../reports/analyze-run.ts';
-import { writeRunsIndex } from '../../reports/runs-index.ts';
-import { readScenarioRecording, writeScenarioRecording } from '../../reports/scenario-recording-files.ts';
-import { constrainedPaths } from '../../suites/expectation-paths.ts';
+import { recordEvents } from '../../records/event-log.ts';
+import { writeScenarioResult } from '../../records/result-files.ts';
+import type { RunScenarioInput, ScenarioOutcome, SuiteOutcome } from '../../records/run-contracts.ts';
+import { runsFolderOf, scenarioFolder } from '../../records/run-layout.ts';
+import { readScenarioRecording, writeScenarioRecording } from '../../records/scenario-recording-files.ts';
+import { writeSuiteFile } from '../../records/suite-file.ts';
 import type { ResolvedSuite, ScenarioSpec } from '../../suites/suite-model.ts';
-import type { RunScenarioInput, ScenarioOutcome, SuiteOutcome } from '../../workflows/scenario-io.ts';
-import { appendJsonLines, eventsFile } from './artifact-files.ts';
 
 export interface RecordScenarioRequest {
   runDir: string;
@@ -22,11 +20,17 @@ export interface RecordScenarioRequest {
   steps: TimelineEvent[];
 }
 
-function scenarioDir(runDir: string, scenario: string): string {
-  return join(runDir, 'scenarios', scenario);
+/**
+ * What renders a run's report (reports/), given to the activities by whoever creates the
+ * worker, so that activities never import from reports/.
+ */
+export interface RunReporter {
+  /** Assembles the scenarios' stored results into the run's report; `carried` are results recorded out of reach. */
+  reportRun(runDir: string, carried?: readonly ScenarioResult[]): Promise<SuiteResult>;
+  writeRunsIndex(runsDir: string): Promise<void>;
 }
 
-function outcomeOf(result: ScenarioResult): ScenarioOutcome {
+export function outcomeOf(result: ScenarioResult): ScenarioOutcome {
   return {
     scenario: result.scenario,
     verdict: result.verdict,
@@ -38,10 +42,13 @@ function outcomeOf(result: ScenarioResult): ScenarioOutcome {
   };
 }
 
-/** Completes the scenario's recording in its artifact folder, judges it, and returns a summary for history. */
+/**
+ * Completes the scenario's recording in its artifact folder and judges it, once: the result
+ * document is written beside the recording (`result.json`) and a summary returned for history.
+ */
 export async function recordScenario(request: RecordScenarioRequest): Promise<ScenarioOutcome> {
-  const dir = scenarioDir(request.runDir, request.scenario.name);
-  await appendJsonLines(eventsFile(dir), request.steps);
+  const dir = scenarioFolder(request.runDir, request.scenario.name);
+  await recordEvents(dir, request.steps);
   const stored = await readScenarioRecording(dir, { allowMissing: true });
   const recording: ScenarioRecording = {
     ...request.recording,
@@ -51,27 +58,32 @@ export async function recordScenario(request: RecordScenarioRequest): Promise<Sc
     ...(stored?.health ? { health: stored.health } : {}),
   };
   await writeScenarioRecording(dir, recording);
-  return outcomeOf(judgeScenario(recording, request.scenario, constrainedPaths(request.scenario.expect)));
+  return storeJudgement(dir, judgeScenario(recording, request.scenario));
 }
 
-/** A scenario that was not started (the estate was left dirty before it): recorded as not run. */
+/** A scenario that was not started (the estate was left dirty before it): recorded and judged as not run. */
 export async function recordScenarioNotRun(input: RunScenarioInput, reason: string): Promise<ScenarioOutcome> {
   const recording = notRunRecording(input.scenario, input.suite, input.runId);
   recording.events.push({ at: new Date().toISOString(), kind: 'error', summary: `not run: ${reason}` });
-  await writeScenarioRecording(scenarioDir(input.runDir, input.scenario.name), recording);
-  return outcomeOf(judgeScenario(recording, input.scenario, constrainedPaths(input.scenario.expect)));
+  const dir = scenarioFolder(input.runDir, input.scenario.name);
+  await writeScenarioRecording(dir, recording);
+  return storeJudgement(dir, judgeScenario(recording, input.scenario));
+}
+
+async function storeJudgement(dir: string, result: ScenarioResult): Promise<ScenarioOutcome> {
+  await writeScenarioResult(dir, result);
+  return outcomeOf(result);
 }
 
 /** Starts the run's artifact folder with `suite.json`: the suite exactly as run (credential references, no secrets). */
 export async function openRunDir(request: { runDir: string; suite: ResolvedSuite }): Promise<void> {
-  await mkdir(request.runDir, { recursive: true });
-  await writeFile(join(request.runDir, 'suite.json'), `${JSON.stringify(request.suite, null, 2)}\n`);
+  await writeSuiteFile(request.runDir, request.suite);
 }
 
-/** Judges every recorded scenario of the run, writes result.json, junit.xml and index.html, and refreshes the runs index beside it. */
-export async function writeSuiteReport(request: { runDir: string }): Promise<SuiteOutcome> {
-  const result = await analyzeRun(request.runDir);
-  await writeRunsIndex(dirname(request.runDir));
+/** Assembles the scenarios' results into result.json, junit.xml and index.html, and refreshes the runs index beside it. */
+export async function writeSuiteReport(reporter: RunReporter, request: { runDir: string }): Promise<SuiteOutcome> {
+  const result = await reporter.reportRun(request.runDir);
+  await reporter.writeRunsIndex(runsFolderOf(request.runDir));
   return {
     runId: result.runId,
     verdict: result.verdict,

@@ -13,7 +13,7 @@ import {
   SshCredentialError,
 } from './ssh-errors.ts';
 import { SshPool, type ConnectionEvent } from './ssh-pool.ts';
-import { startTestSshServer, type ExecReply, type TestSshServer } from './test-ssh-server.ts';
+import { startTestSshServer, type ExecReply, type TestSshServer } from '../../test/support/test-ssh-server.ts';
 import { generateEd25519KeyPair } from '../../test/support/ed25519-keys.ts';
 
 const PASSWORD_VAR = 'MQCHAOS_TEST_SSH_PASSWORD';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { heartbeat, sleep } from '@temporalio/activity';
-import { trafficLogFile } from '../../reports/traffic-log-files.ts';
+import { trafficLogFile } from '../../records/run-layout.ts';
 import type { EstateSpec } from '../../suites/suite-model.ts';
 import type { TrafficSpec } from '../../suites/traffic-model.ts';
 import { resolveClientEndpoint, type ClientEndpoint } from '../mq/client-endpoint.ts';

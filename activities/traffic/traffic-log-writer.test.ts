@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountMessages } from '../../checkers/message-accounting.ts';
-import { readTrafficRecording, trafficLogFile } from '../../reports/traffic-log-files.ts';
+import { trafficLogFile } from '../../records/run-layout.ts';
+import { readTrafficRecording } from '../../records/traffic-log-files.ts';
 import { TrafficLogWriter } from './traffic-log-writer.ts';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TRAFFIC_DIR } from '../../reports/traffic-log-files.ts';
+import { trafficFolder } from '../../records/run-layout.ts';
 
 /**
  * How the running traffic activity and the workflow's short control activities talk: two
@@ -17,16 +17,16 @@ export interface TrafficState {
 }
 
 function stateFile(scenarioDir: string): string {
-  return join(scenarioDir, TRAFFIC_DIR, 'state.json');
+  return join(trafficFolder(scenarioDir), 'state.json');
 }
 
 function stopRequestFile(scenarioDir: string): string {
-  return join(scenarioDir, TRAFFIC_DIR, 'stop-request.json');
+  return join(trafficFolder(scenarioDir), 'stop-request.json');
 }
 
 export async function writeTrafficState(scenarioDir: string, state: TrafficState): Promise<void> {
   const file = stateFile(scenarioDir);
-  await mkdir(join(scenarioDir, TRAFFIC_DIR), { recursive: true });
+  await mkdir(trafficFolder(scenarioDir), { recursive: true });
   await writeFile(`${file}.tmp`, JSON.stringify(state));
   await rename(`${file}.tmp`, file);
 }
@@ -36,7 +36,7 @@ export async function readTrafficState(scenarioDir: string): Promise<TrafficStat
 }
 
 export async function writeStopRequest(scenarioDir: string): Promise<void> {
-  await mkdir(join(scenarioDir, TRAFFIC_DIR), { recursive: true });
+  await mkdir(trafficFolder(scenarioDir), { recursive: true });
   await writeFile(stopRequestFile(scenarioDir), JSON.stringify({ at: Date.now() }));
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SuiteResult } from '../../checkers/result-document.ts';
 import { readTruthLog, type TruthEvent } from '../../lab/truth-log.ts';
 import { progressQuery, runSuite } from '../../workflows/index.ts';
-import type { SuiteOutcome } from '../../workflows/scenario-io.ts';
+import type { SuiteOutcome } from '../../records/run-contracts.ts';
 import { loadTestSuite, type LabHarness } from './lab-harness.ts';
 
 /** Runs a repository suite file against the harness's lab; returns the outcome, result.json and the truth since the start. */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { MqiModule, MqiStructs } from './mqi-module.ts';
+import type { MqiModule, MqiStructs } from '../../activities/mq/mqi-module.ts';
 
 /**
  * For tests: an in-memory queue manager behind the MqiModule interface, with the `ibmmq`

@@ -1,7 +1,7 @@
-import type { InstanceMode, InstanceSample } from './instance-samples.ts';
-import type { TimelineEvent } from './result-document.ts';
-import type { ScenarioRecording } from './scenario-recording.ts';
-import type { ScenarioSpec } from '../suites/suite-model.ts';
+import type { InstanceMode, InstanceSample } from '../../checkers/instance-samples.ts';
+import type { TimelineEvent } from '../../checkers/result-document.ts';
+import type { ScenarioRecording } from '../../checkers/scenario-recording.ts';
+import type { ScenarioSpec } from '../../suites/suite-model.ts';
 
 /**
  * Tiny hand-written probe histories for tests. Times are seconds after T0 so a history reads

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel } from 'ssh2';
 import type { CredentialRef, HostSpec } from '../../suites/suite-model.ts';
-import { fingerprintHostKey } from './host-key.ts';
-import { generateEd25519KeyPair } from '../../test/support/ed25519-keys.ts';
+import { fingerprintHostKey } from '../../activities/ssh/host-key.ts';
+import { generateEd25519KeyPair } from './ed25519-keys.ts';
 
 /**
  * A scripted SSH server on loopback for the SSH control tests: it authenticates like

@@ -1,8 +1,8 @@
-import { judgeSuite } from '../checkers/judge-suite.ts';
-import type { SuiteResult } from '../checkers/result-document.ts';
-import type { ScenarioRecording } from '../checkers/scenario-recording.ts';
-import { event, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from '../checkers/recording-fixtures.ts';
-import type { ResolvedSuite, ScenarioSpec } from '../suites/suite-model.ts';
+import { judgeSuite } from '../../checkers/judge-suite.ts';
+import type { SuiteResult } from '../../checkers/result-document.ts';
+import type { ScenarioRecording } from '../../checkers/scenario-recording.ts';
+import { event, recordingOf, saneKillFailover, scenarioSpecOf, steadyBefore } from './recording-fixtures.ts';
+import type { ResolvedSuite, ScenarioSpec } from '../../suites/suite-model.ts';
 
 /** A small run for report tests: one scenario passes, one fails, one has no verdict. */
 export const HOSTILE_TEXT = `<script>alert("x")</script> & 'quoted'`;

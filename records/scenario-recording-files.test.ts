@@ -2,8 +2,9 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingOf, saneKillFailover } from '../checkers/recording-fixtures.ts';
-import { parseJsonLines, readScenarioRecording, writeScenarioRecording } from './scenario-recording-files.ts';
+import { recordingOf, saneKillFailover } from '../test/support/recording-fixtures.ts';
+import { parseJsonLines } from './json-lines.ts';
+import { readScenarioRecording, writeScenarioRecording } from './scenario-recording-files.ts';
 
 describe('scenario recording files', () => {
   let dir: string;
