@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from './clock.ts';
 import { renderEstateYaml, writeEstateFile } from './estate-file.ts';
+import { LabCluster } from './cluster/lab-cluster.ts';
 import { LabEstate } from './lab-estate.ts';
 import { locateLabStateFiles, type LabInfo } from './lab-state-files.ts';
 import { LabMqService } from './mq/lab-mq-service.ts';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     endpoints.push({ name: host.name, port: server.port, hostKey: fingerprintHostKey(hostKey.parsed) });
   }
   const mq = new LabMqService(estate);
+  for (const cluster of topology.clusters) new LabCluster(estate, mq, cluster);
   await mq.start();
   const library = buildStandInLibrary();
   if (!library.ok) console.error(`the stand-in MQ client library could not be built; MQ clients cannot connect:\n${library.error}`);

@@ -80,20 +80,23 @@ export class LabEstate {
   /**
    * `strmqm -x` on the first two instance hosts of each queue manager, in topology order:
    * the first is waited for until it is active, so the second becomes its standby.
+   * Queue managers start side by side (a cluster of hundreds does not queue up its log replays).
    */
   async startConfiguredInstances(): Promise<void> {
-    for (const qm of this.queueManagers.values()) {
-      for (const hostName of qm.config.instances.slice(0, 2)) {
-        const outcome = qm.start(hostName, { permitStandby: true });
-        if (outcome.kind === 'started') {
-          const state = await outcome.instance.waitForState(['active', 'ended']);
-          if (state !== 'active') throw new Error(`${qm.name} on ${hostName} ended while starting`);
-        } else if (outcome.kind !== 'standby') {
-          throw new Error(`strmqm -x ${qm.name} on ${hostName}: ${outcome.kind}`);
-        }
+    await Promise.all([...this.queueManagers.values()].map((qm) => this.startInstancesOf(qm)));
+    for (const agent of this.agents.values()) agent.start();
+  }
+
+  private async startInstancesOf(qm: QueueManager): Promise<void> {
+    for (const hostName of qm.config.instances.slice(0, 2)) {
+      const outcome = qm.start(hostName, { permitStandby: true });
+      if (outcome.kind === 'started') {
+        const state = await outcome.instance.waitForState(['active', 'ended']);
+        if (state !== 'active') throw new Error(`${qm.name} on ${hostName} ended while starting`);
+      } else if (outcome.kind !== 'standby') {
+        throw new Error(`strmqm -x ${qm.name} on ${hostName}: ${outcome.kind}`);
       }
     }
-    for (const agent of this.agents.values()) agent.start();
   }
 
   /** Stops the background timers (lease renewals) so a test's clock can drain. */

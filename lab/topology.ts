@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { parseClusters, type ClusterConfig } from './cluster/cluster-topology.ts';
 import { MQ_QUEUE_MANAGER_KEYS, parseQueueManagerMq, type QueueManagerMqConfig } from './mq/mq-topology.ts';
 
 /** A lab estate as described by a topology file, with every timing in milliseconds. */
@@ -13,6 +14,8 @@ export interface Topology {
   nfs: TopologyNfs;
   queueManagers: TopologyQueueManager[];
   agents: TopologyAgent[];
+  /** An MQ cluster over some of the queue managers (lab/cluster/cluster-topology.ts); at most one. */
+  clusters: ClusterConfig[];
   /** Whether the truth log records every message's fate (off for benchmarks). */
   messageTruth: boolean;
 }
@@ -109,7 +112,7 @@ export function parseTopology(raw: unknown, file: string): Topology {
   const problems: { field: string; message: string }[] = [];
   const fail = (field: string, message: string): void => void problems.push({ field, message });
   const root = asRecord(raw, '(root)', fail) ?? {};
-  checkKeys(root, '', ['name', 'sshUser', 'hosts', 'nfs', 'queueManagers', 'agents', 'messageTruth'], fail);
+  checkKeys(root, '', ['name', 'sshUser', 'hosts', 'nfs', 'queueManagers', 'agents', 'clusters', 'messageTruth'], fail);
 
   const name = requireString(root.name, 'name', TOPOLOGY_NAME, 'lower-case letters, digits and -', fail);
   const sshUser = requireString(root.sshUser, 'sshUser', USER_NAME, 'a Unix user name', fail);
@@ -175,11 +178,12 @@ export function parseTopology(raw: unknown, file: string): Topology {
   }
 
   const agents = parseAgents(root.agents, hostByName, queueManagers, fail);
+  const clusters = parseClusters(root.clusters, queueManagers, fail);
 
   if (problems.length > 0) throw new TopologyError(file, problems);
   const nfs = { server: nfsServer, leaseMs: Math.round(leaseSeconds * 1000), splitBrain: rawNfs.splitBrain === true };
   if (root.messageTruth !== undefined && typeof root.messageTruth !== 'boolean') fail('messageTruth', 'must be true or false');
-  return { file, name, sshUser, hosts, nfs, queueManagers, agents, messageTruth: root.messageTruth !== false };
+  return { file, name, sshUser, hosts, nfs, queueManagers, agents, clusters, messageTruth: root.messageTruth !== false };
 }
 
 type Fail = (field: string, message: string) => void;

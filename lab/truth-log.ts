@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ClusterTruthEvent } from './cluster/cluster-truth-events.ts';
 import type { MqTruthEvent } from './mq/mq-truth-events.ts';
 
 /**
@@ -28,7 +29,8 @@ export type TruthEvent =
   | { t: number; event: 'split-brain'; qm: string; hosts: string[] }
   | { t: number; event: 'agent-disconnected'; agent: string; host: string; qm: string; reasonCode: number }
   | { t: number; event: 'agent-reconnected'; agent: string; host: string; qm: string; instanceHost: string }
-  | MqTruthEvent;
+  | MqTruthEvent
+  | ClusterTruthEvent;
 
 export type TruthEventName = TruthEvent['event'];
 export type TruthEventOf<N extends TruthEventName> = Extract<TruthEvent, { event: N }>;

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { LabEstate } from '../lab-estate.ts';
 import type { TruthEvent } from '../truth-log.ts';
+import type { ClusterRouter } from './cluster-router.ts';
 import { GetWaits } from './get-waits.ts';
 import { LabFaultSwitch } from './lab-fault-switch.ts';
 import type { MessageQueue, StoredMessage } from './message-queue.ts';
@@ -49,6 +50,7 @@ export class LabMqService {
   private readonly truth: MessageTruth;
   private connectionCount = 0;
   private stopListening: (() => void) | undefined;
+  private clusterRouter: ClusterRouter | undefined;
 
   constructor(private readonly estate: LabEstate) {
     const emit = (event: Parameters<LabEstate['emit']>[0]): void => void estate.emit(event);
@@ -99,6 +101,16 @@ export class LabMqService {
     return this.queueManagers.get(qm)?.store;
   }
 
+  /** The gets waiting on a queue manager's queues (a cluster channel's MQGET wait on its transmission queue is one). */
+  waitsOf(qm: string): GetWaits | undefined {
+    return this.queueManagers.get(qm)?.waits;
+  }
+
+  /** Lets sessions open cluster queues and fully qualified remote queues (lab/cluster/). */
+  attachClusterRouter(router: ClusterRouter): void {
+    this.clusterRouter = router;
+  }
+
   private activeEndpoints(qm: string): HostEndpoint[] {
     return [...(this.queueManagers.get(qm)?.endpoints.values() ?? [])].filter((endpoint) => endpoint.active);
   }
@@ -114,6 +126,7 @@ export class LabMqService {
       truth: this.truth,
       waits: served.waits,
       faults: this.faults,
+      clusterRouter: () => this.clusterRouter,
       servingState: () => this.servingState(served.name, host),
       nextConnectionNumber: () => ++this.connectionCount,
       whenStorageWritable: () => {

@@ -1,4 +1,5 @@
-import type { MessageMatch, MessageQueue, StoredMessage } from './message-queue.ts';
+import type { ClusterTarget } from './cluster-router.ts';
+import type { MessageMatch, MessageQueue, QueueAttributes, StoredMessage } from './message-queue.ts';
 import { MQC } from './mq-constants.ts';
 import type { MqSession, OpenHandle } from './mq-session.ts';
 import { allocateReply, readMqString, WIRE, writeMqString } from './wire-protocol.ts';
@@ -14,6 +15,7 @@ export function runPut(session: MqSession, frame: Buffer): void {
   const handle = session.handle(frame.readInt32LE(at));
   const fail = (reason: number): void => session.send(allocateReply(WIRE.OP_PUT, MQC.MQCC_FAILED, reason, WIRE.MD_BYTES));
   if (!handle) return fail(MQC.MQRC_HOBJ_ERROR);
+  if (handle.output && handle.cluster) return putRouted(session, WIRE.OP_PUT, handle.cluster, frame, at + 4);
   if (!handle.output || !handle.queue) return fail(MQC.MQRC_NOT_OPEN_FOR_OUTPUT);
   const queue = handle.queue;
   session.afterStorageWrite(writesPersistent(queue, frame, at + 4), () => putMessage(session, WIRE.OP_PUT, queue, frame, at + 4));
@@ -25,36 +27,64 @@ export function runPut1(session: MqSession, frame: Buffer): void {
   const fail = (reason: number): void => session.send(allocateReply(WIRE.OP_PUT1, MQC.MQCC_FAILED, reason, WIRE.MD_BYTES));
   if (frame.readInt32LE(at) !== MQC.MQOT_Q) return fail(MQC.MQRC_OBJECT_TYPE_ERROR);
   const objectQmgr = readMqString(frame, at + 52, 48);
+  const objectName = readMqString(frame, at + 4, 48);
+  const routed = session.context.clusterRouter()?.resolveOpen(session.context.qm, objectName, objectQmgr, MQC.MQOO_OUTPUT | MQC.MQOO_BIND_NOT_FIXED);
+  if (routed && 'reason' in routed) return fail(routed.reason);
+  if (routed) return putRouted(session, WIRE.OP_PUT1, routed.target, frame, at + WIRE.OD_BYTES);
   if (objectQmgr !== '' && objectQmgr !== session.context.qm) return fail(MQC.MQRC_UNKNOWN_REMOTE_Q_MGR);
-  const queue = session.context.store.queues.get(readMqString(frame, at + 4, 48));
+  const queue = session.context.store.queues.get(objectName);
   if (!queue) return fail(MQC.MQRC_UNKNOWN_OBJECT_NAME);
   session.afterStorageWrite(writesPersistent(queue, frame, at + WIRE.OD_BYTES), () => putMessage(session, WIRE.OP_PUT1, queue, frame, at + WIRE.OD_BYTES));
 }
 
-/** Whether the put at `at` (options, md, ...) is of a persistent message, which goes to the log. */
-function writesPersistent(queue: MessageQueue, frame: Buffer, at: number): boolean {
-  const persistence = frame.readInt32LE(at + 4 + WIRE.MD_PERSISTENCE);
-  return persistence === MQC.MQPER_PERSISTENT || (persistence === MQC.MQPER_PERSISTENCE_AS_Q_DEF && queue.attributes.defaultPersistent);
+/**
+ * A put through a cluster destination: the cluster decides where it goes (the local
+ * instance, or this queue manager's cluster transmission queue for a channel), then it is
+ * put as any message, with the destination's DEFPSIST and DEFPRTY.
+ */
+function putRouted(session: MqSession, op: number, target: ClusterTarget, frame: Buffer, at: number): void {
+  const fail = (reason: number): void => session.send(allocateReply(op, MQC.MQCC_FAILED, reason, WIRE.MD_BYTES));
+  const ending = session.endingReason((frame.readInt32LE(at) & MQC.MQPMO_FAIL_IF_QUIESCING) !== 0);
+  if (ending !== 0) return fail(ending);
+  const choice = session.context.clusterRouter()?.route(session.context.qm, target);
+  if (!choice || choice.kind === 'failed') return fail(choice?.reason ?? MQC.MQRC_UNKNOWN_OBJECT_NAME);
+  const queue = choice.kind === 'local' ? choice.queue : choice.transmitQueue;
+  const defaults = choice.kind === 'local' ? queue.attributes : choice.defaults;
+  session.afterStorageWrite(writesPersistent(defaults, frame, at), () => {
+    const message = putMessage(session, op, queue, frame, at, defaults);
+    if (message) choice.enqueued(message);
+  });
 }
 
-/** Puts the message at `at` (options, md, length, data) and replies with the descriptor as put. */
-function putMessage(session: MqSession, op: number, queue: MessageQueue, frame: Buffer, at: number): void {
+/** Whether the put at `at` (options, md, ...) is of a persistent message, which goes to the log. */
+function writesPersistent(queue: MessageQueue | QueueAttributes, frame: Buffer, at: number): boolean {
+  const persistence = frame.readInt32LE(at + 4 + WIRE.MD_PERSISTENCE);
+  const defaults = 'attributes' in queue ? queue.attributes : queue;
+  return persistence === MQC.MQPER_PERSISTENT || (persistence === MQC.MQPER_PERSISTENCE_AS_Q_DEF && defaults.defaultPersistent);
+}
+
+/**
+ * Puts the message at `at` (options, md, length, data) and replies with the descriptor as
+ * put; the stored message, or undefined when the put failed. `defaults` gives DEFPSIST and
+ * DEFPRTY (the queue's own unless the put was routed through a cluster).
+ */
+function putMessage(session: MqSession, op: number, queue: MessageQueue, frame: Buffer, at: number, defaults: QueueAttributes = queue.attributes): StoredMessage | undefined {
   const { context } = session;
   const options = frame.readInt32LE(at);
   const mdAt = at + 4;
   const length = frame.readInt32LE(mdAt + WIRE.MD_BYTES);
   const dataAt = mdAt + WIRE.MD_BYTES + 4;
-  const fail = (reason: number): void => session.send(allocateReply(op, MQC.MQCC_FAILED, reason, WIRE.MD_BYTES));
+  const fail = (reason: number): undefined => void session.send(allocateReply(op, MQC.MQCC_FAILED, reason, WIRE.MD_BYTES));
   const ending = session.endingReason((options & MQC.MQPMO_FAIL_IF_QUIESCING) !== 0);
   if (ending !== 0) return fail(ending);
   if (queue.inhibitPut) return fail(MQC.MQRC_PUT_INHIBITED);
   if (length > queue.attributes.maxMessageBytes) return fail(MQC.MQRC_MSG_TOO_BIG_FOR_Q);
   if (queue.depth >= queue.attributes.maxDepth) return fail(MQC.MQRC_Q_FULL);
   let persistence = frame.readInt32LE(mdAt + WIRE.MD_PERSISTENCE);
-  if (persistence === MQC.MQPER_PERSISTENCE_AS_Q_DEF) persistence = queue.attributes.defaultPersistent ? MQC.MQPER_PERSISTENT : MQC.MQPER_NOT_PERSISTENT;
+  if (persistence === MQC.MQPER_PERSISTENCE_AS_Q_DEF) persistence = defaults.defaultPersistent ? MQC.MQPER_PERSISTENT : MQC.MQPER_NOT_PERSISTENT;
   if (persistence !== MQC.MQPER_PERSISTENT && persistence !== MQC.MQPER_NOT_PERSISTENT) return fail(MQC.MQRC_PERSISTENCE_ERROR);
   let priority = frame.readInt32LE(mdAt + WIRE.MD_PRIORITY);
-  if (priority === MQC.MQPRI_PRIORITY_AS_Q_DEF) priority = queue.attributes.defaultPriority;
+  if (priority === MQC.MQPRI_PRIORITY_AS_Q_DEF) priority = defaults.defaultPriority;
   let reason: number = MQC.MQRC_NONE;
   if (priority > 9 || priority < 0) {
     priority = 9;
@@ -83,6 +113,7 @@ function putMessage(session: MqSession, op: number, queue: MessageQueue, frame: 
   const reply = allocateReply(op, reason === MQC.MQRC_NONE ? MQC.MQCC_OK : MQC.MQCC_WARNING, reason, WIRE.MD_BYTES);
   md.copy(reply, WIRE.REPLY_HEADER_BYTES);
   session.send(reply);
+  return message;
 }
 
 /** The context MQ sets on a put with default context: PutDate YYYYMMDD, PutTime HHMMSSTH (GMT), user and application. */

@@ -6,6 +6,7 @@ import type { MessageQueue, StoredMessage } from './message-queue.ts';
 import type { MessageTruth } from './message-truth.ts';
 import { runGet, runPut, runPut1 } from './message-operations.ts';
 import { MQC } from './mq-constants.ts';
+import type { ClusterRouter, ClusterTarget } from './cluster-router.ts';
 import type { ConnectionBreakCause } from './mq-truth-events.ts';
 import { runInquire, runSet } from './queue-attribute-inquiry.ts';
 import type { QueueManagerStore } from './queue-manager-store.ts';
@@ -24,6 +25,8 @@ export interface SessionContext {
   readonly truth: MessageTruth;
   readonly waits: GetWaits;
   readonly faults: LabFaultSwitch;
+  /** The estate's cluster, when it has one: cluster queues and fully qualified remote queues. */
+  clusterRouter(): ClusterRouter | undefined;
   servingState(): ServingState;
   /**
    * Resolves at once when the instance's host reaches the queue manager's shared storage,
@@ -43,6 +46,8 @@ export interface OpenHandle {
   readonly output: boolean;
   /** MQOO_BIND_ON_OPEN / BIND_NOT_FIXED / as the queue's DEFBIND; recorded for cluster routing. */
   readonly bind: 'on-open' | 'not-fixed' | 'as-q-def';
+  /** Set when the handle puts to a cluster queue or a queue on another queue manager. */
+  readonly cluster?: ClusterTarget;
   browseCursor: { priority: number; sequence: number } | undefined;
 }
 
@@ -222,9 +227,15 @@ export class MqSession {
     if (ending !== 0) return refuse(ending);
     const inputKinds = [MQC.MQOO_INPUT_AS_Q_DEF, MQC.MQOO_INPUT_SHARED, MQC.MQOO_INPUT_EXCLUSIVE].filter((o) => (options & o) !== 0);
     if ((options & ACCESS_OPTIONS) === 0 || inputKinds.length > 1) return refuse(MQC.MQRC_OPTIONS_ERROR);
-    if (objectQmgr !== '' && objectQmgr !== this.context.qm) return refuse(MQC.MQRC_UNKNOWN_REMOTE_Q_MGR);
     let queue: MessageQueue | undefined;
-    if (objectType === MQC.MQOT_Q) {
+    let cluster: ClusterTarget | undefined;
+    const routed = objectType === MQC.MQOT_Q ? this.context.clusterRouter()?.resolveOpen(this.context.qm, objectName, objectQmgr, options) : undefined;
+    if (routed && 'reason' in routed) return refuse(routed.reason);
+    if (routed) cluster = routed.target;
+    else if (objectQmgr !== '' && objectQmgr !== this.context.qm) return refuse(MQC.MQRC_UNKNOWN_REMOTE_Q_MGR);
+    if (cluster) {
+      queue = undefined;
+    } else if (objectType === MQC.MQOT_Q) {
       queue = this.context.store.queues.get(objectName);
       if (!queue) return refuse(MQC.MQRC_UNKNOWN_OBJECT_NAME);
       const exclusive = (options & MQC.MQOO_INPUT_EXCLUSIVE) !== 0;
@@ -235,13 +246,13 @@ export class MqSession {
       return refuse(MQC.MQRC_OBJECT_TYPE_ERROR);
     }
     const bind = options & MQC.MQOO_BIND_ON_OPEN ? 'on-open' : options & MQC.MQOO_BIND_NOT_FIXED ? 'not-fixed' : 'as-q-def';
-    const handle: OpenHandle = { id: this.nextHandle++, queue, options, input: inputKinds.length > 0, output: (options & MQC.MQOO_OUTPUT) !== 0, bind, browseCursor: undefined };
+    const handle: OpenHandle = { id: this.nextHandle++, queue, options, input: inputKinds.length > 0, output: (options & MQC.MQOO_OUTPUT) !== 0, bind, ...(cluster ? { cluster } : {}), browseCursor: undefined };
     this.handles.set(handle.id, handle);
     this.countOpen(handle, 1);
     const reply = allocateReply(WIRE.OP_OPEN, MQC.MQCC_OK, MQC.MQRC_NONE, WIRE.OPEN_REPLY_BYTES);
     reply.writeInt32LE(handle.id, WIRE.REPLY_HEADER_BYTES);
-    writeMqString(reply, WIRE.REPLY_HEADER_BYTES + 4, 48, queue?.name ?? '');
-    writeMqString(reply, WIRE.REPLY_HEADER_BYTES + 52, 48, this.context.qm);
+    writeMqString(reply, WIRE.REPLY_HEADER_BYTES + 4, 48, cluster?.queueName ?? queue?.name ?? '');
+    writeMqString(reply, WIRE.REPLY_HEADER_BYTES + 52, 48, cluster ? cluster.resolvedQmgr : this.context.qm);
     this.send(reply);
   }
 
