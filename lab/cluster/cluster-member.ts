@@ -16,6 +16,8 @@ export interface RoutedMessage {
 
 /** The cluster attributes of one instance of a cluster queue (ALTER QLOCAL changes them). */
 export interface InstanceAttributes {
+  readonly cluster: string;
+  readonly defbind: string;
   clwlprty: number;
   clwlrank: number;
   clwluseq: QueueUseLocal;
@@ -44,8 +46,8 @@ export class ClusterMember {
     this.transmitQueue = store.queues.get(TRANSMIT_QUEUE)!;
   }
 
-  addInstance(queue: ClusterQueueConfig): void {
-    this.instances.set(queue.name, { clwlprty: queue.clwlprty, clwlrank: queue.clwlrank, clwluseq: queue.clwluseq });
+  addInstance(cluster: string, queue: ClusterQueueConfig): void {
+    this.instances.set(queue.name, { cluster, defbind: queue.defbind, clwlprty: queue.clwlprty, clwlrank: queue.clwlrank, clwluseq: queue.clwluseq });
   }
 
   /** Messages for the channel to `toQm` that are available to it (committed, not yet sent), oldest first. Drops ones that are gone. */

@@ -53,7 +53,7 @@ export class LabCluster implements ClusterRouter {
       const member = new ClusterMember(qm, topologyQm.instances[0]!, store);
       for (const queue of config.queues.filter((q) => q.instances.includes(qm))) {
         defineQueue(store.queues, { ...systemQueue(queue.name, queue.defaultPersistent), maxDepth: queue.maxDepth }, store.name);
-        member.addInstance(queue);
+        member.addInstance(config.name, queue);
       }
       this.members.set(qm, member);
       // The channels' MQGET wait on the transmission queue: told whenever a message there becomes available (put, commit).

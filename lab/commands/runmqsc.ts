@@ -1,6 +1,10 @@
 import type { LabEstate } from '../lab-estate.ts';
 import type { LabHost } from '../lab-host.ts';
+import { findCluster } from '../cluster/lab-cluster.ts';
+import { clusterQueueDisplay, clusterQueueLookup } from '../cluster/cluster-queue-attributes.ts';
+import { runMqscClusterCommand } from '../cluster/mqsc-cluster-commands.ts';
 import { findMqService } from '../mq/lab-mq-service.ts';
+import { runMqscQueueStatusCommand } from '../mq/mqsc-queue-status.ts';
 import { parseMqscCommand, splitMqscInput, isKeyword } from '../mq/mqsc-command.ts';
 import { runMqscQueueCommand, syntaxError, type MqscReply } from '../mq/mqsc-queue-commands.ts';
 import type { QueueManagerStore } from '../mq/queue-manager-store.ts';
@@ -22,7 +26,8 @@ const DOES_NOT_EXIST = 'AMQ8118E: IBM MQ queue manager does not exist.';
  * host only while that instance is active; otherwise AMQ8146E and exit 20 without reading.
  * DEFINE and DELETE write the object catalogue on the shared storage, so they wait while the
  * host's NFS path is cut (hard mount), as `ls` there does. `-e` leaves out the echo lines.
- * [U] The lab knows the local-queue commands of mqsc-queue-commands.ts; others are syntax errors.
+ * [U] The lab knows the local-queue commands of mqsc-queue-commands.ts, QSTATUS and ALTER QLOCAL
+ * (mqsc-queue-status.ts) and the cluster commands (cluster/mqsc-cluster-commands.ts); others are syntax errors.
  */
 export const runRunmqsc: CommandHandler = async (args, { estate, host, readStdin }) => {
   const parsed = parseOptions(args, { flags: 'e', valued: '' });
@@ -59,6 +64,8 @@ export const runRunmqsc: CommandHandler = async (args, { estate, host, readStdin
       estate.emit({ event: 'queue-defined', qm: qmName, host: host.name, queue, defaultPersistent, replaced });
     } else if (reply.change?.kind === 'deleted') {
       estate.emit({ event: 'queue-deleted', qm: qmName, host: host.name, queue: reply.change.queue, purged: reply.change.purged });
+    } else if (reply.change?.kind === 'altered') {
+      estate.emit({ event: 'queue-altered', qm: qmName, queue: reply.change.queue, attributes: reply.change.attributes });
     }
   }
   out.push(...formatRunmqscFooter(read, syntaxErrors, notProcessed));
@@ -80,5 +87,10 @@ async function applyOnShare(estate: LabEstate, host: LabHost, qmName: string, st
     await host.nfs.whenReachable();
     if (!isActiveOn(estate, qmName, host)) return null;
   }
-  return runMqscQueueCommand(store, command);
+  const cluster = findCluster(estate);
+  return (
+    runMqscClusterCommand({ estate, qm: qmName, store, cluster }, command) ??
+    runMqscQueueStatusCommand(store, command, clusterQueueLookup(cluster, qmName)) ??
+    runMqscQueueCommand(store, command, clusterQueueDisplay(cluster, qmName))
+  );
 }

@@ -44,6 +44,7 @@ function run(mq: Mq, command: Command): Record<string, unknown> {
       const od = new mq.MQOD();
       od.ObjectType = Number(command.objectType ?? MQC.MQOT_Q);
       if (command.name !== undefined) od.ObjectName = String(command.name);
+      if (command.qmgr !== undefined) od.ObjectQMgrName = String(command.qmgr);
       const handle = nextHandle++;
       handles.set(handle, call(mq.OpenSync, connection, od, Number(command.options)));
       return { handle };

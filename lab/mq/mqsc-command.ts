@@ -20,6 +20,9 @@ export interface MqscCommand {
   keywords: Map<string, string | null>;
 }
 
+/** Object types named by the queue manager itself: `DISPLAY QMGR`, `SUSPEND QMGR CLUSTER(x)`, `DISPLAY QMSTATUS`. */
+const OBJECTS_WITHOUT_NAME = ['QMGR', 'QMSTATUS'];
+
 export type MqscParse = { ok: true; command: MqscCommand } | { ok: false; text: string; segment: string };
 
 /** Splits runmqsc input into command texts: continuations joined, blank and comment lines left out. */
@@ -81,9 +84,9 @@ export function parseMqscCommand(text: string): MqscParse {
   if (!verb || verb.value !== null) return fail();
   const command: MqscCommand = { text, verb: verb.word, keywords: new Map() };
   if (object) {
-    if (object.value === null) return fail();
+    if (object.value === null && !OBJECTS_WITHOUT_NAME.includes(object.word)) return fail();
     command.objectType = object.word;
-    command.name = object.quoted ? object.value : object.value.trim().toUpperCase();
+    if (object.value !== null) command.name = object.quoted ? object.value : object.value.trim().toUpperCase();
   }
   for (const token of rest) {
     if (command.keywords.has(token.word)) return { ok: false, text, segment: text.slice(0, token.end) };

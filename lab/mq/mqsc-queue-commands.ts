@@ -17,7 +17,10 @@ export type MqscReplyItem = { message: string; attributes?: string[] };
 export interface MqscReply {
   items: MqscReplyItem[];
   outcome: 'processed' | 'failed' | 'syntax-error';
-  change?: { kind: 'defined'; queue: string; replaced: boolean; defaultPersistent: boolean } | { kind: 'deleted'; queue: string; purged: number };
+  change?:
+    | { kind: 'defined'; queue: string; replaced: boolean; defaultPersistent: boolean }
+    | { kind: 'deleted'; queue: string; purged: number }
+    | { kind: 'altered'; queue: string; attributes: Record<string, string> };
 }
 
 const DEFAULT_QUEUE = 'SYSTEM.DEFAULT.LOCAL.QUEUE';
@@ -33,11 +36,18 @@ function failed(message: string): MqscReply {
   return { items: [{ message }], outcome: 'failed' };
 }
 
-export function runMqscQueueCommand(store: QueueManagerStore, command: MqscCommand): MqscReply {
+/** Display attributes another part of the lab knows about a local queue (a cluster queue instance's CLUSTER, CLWLPRTY, ...). */
+export interface QueueDisplayExtension {
+  keywords: string[];
+  /** Undefined: the queue has no value for it (shown blank). */
+  value(queue: MessageQueue, keyword: string): string | undefined;
+}
+
+export function runMqscQueueCommand(store: QueueManagerStore, command: MqscCommand, extension?: QueueDisplayExtension): MqscReply {
   const { verb, objectType, name } = command;
   const local = isKeyword(objectType, 'QLOCAL', 'QL');
   if (isKeyword(verb, 'DEFINE', 'DEF') && local && name !== undefined) return defineQueue(store, command, name);
-  if (isKeyword(verb, 'DISPLAY', 'DIS') && (local || isKeyword(objectType, 'QUEUE', 'Q')) && name !== undefined) return displayQueues(store, command, name);
+  if (isKeyword(verb, 'DISPLAY', 'DIS') && (local || isKeyword(objectType, 'QUEUE', 'Q')) && name !== undefined) return displayQueues(store, command, name, extension);
   if (verb === 'DELETE' && local && name !== undefined) return deleteQueue(store, command, name);
   return syntaxError(command.text);
 }
@@ -78,13 +88,14 @@ function defineQueue(store: QueueManagerStore, command: MqscCommand, name: strin
   };
 }
 
-function displayQueues(store: QueueManagerStore, command: MqscCommand, name: string): MqscReply {
+function displayQueues(store: QueueManagerStore, command: MqscCommand, name: string, extension?: QueueDisplayExtension): MqscReply {
+  const order = [...new Set([...DISPLAY_ORDER, ...(extension?.keywords ?? [])])].sort();
   const wanted = new Set<string>();
   for (const [rawKeyword, value] of command.keywords) {
     const keyword = ABBREVIATIONS.get(rawKeyword) ?? rawKeyword;
-    if (keyword === 'ALL' && value === null) DISPLAY_ORDER.forEach((k) => wanted.add(k));
+    if (keyword === 'ALL' && value === null) order.forEach((k) => wanted.add(k));
     else if (keyword === 'TYPE' && value?.toUpperCase() === 'QLOCAL') continue;
-    else if (DISPLAY_ORDER.includes(keyword) && value === null) wanted.add(keyword);
+    else if (order.includes(keyword) && value === null) wanted.add(keyword);
     else return syntaxError(command.text);
   }
   const generic = name.endsWith('*');
@@ -93,7 +104,7 @@ function displayQueues(store: QueueManagerStore, command: MqscCommand, name: str
   if (queues.length === 0) return failed(`AMQ8147E: IBM MQ object ${name} not found.`);
   const items = queues.map((queue) => ({
     message: 'AMQ8409I: Display Queue details.',
-    attributes: [`QUEUE(${queue.name})`, 'TYPE(QLOCAL)', ...DISPLAY_ORDER.filter((k) => wanted.has(k)).map((k) => `${k}(${displayValue(queue, k)})`)],
+    attributes: [`QUEUE(${queue.name})`, 'TYPE(QLOCAL)', ...order.filter((k) => wanted.has(k)).map((k) => `${k}(${(extension?.value(queue, k) ?? (DISPLAY_ORDER.includes(k) ? displayValue(queue, k) : undefined)) || ' '})`)],
   }));
   return { items, outcome: 'processed' };
 }

@@ -7,10 +7,12 @@ import { MQC } from '../../lab/mq/mq-constants.ts';
 import { WIRE } from '../../lab/mq/wire-protocol.ts';
 import { parseTopology, type Topology } from '../../lab/topology.ts';
 import type { TruthEvent } from '../../lab/truth-log.ts';
+import { systemClock, type Clock } from '../../lab/clock.ts';
 import { VirtualClock } from '../../lab/virtual-clock.ts';
 
 export interface ClusterTestEstate {
   estate: LabEstate;
+  /** The virtual clock; on the real clock (`realClock`) advancing it is an error. */
   clock: VirtualClock;
   mq: LabMqService;
   cluster: LabCluster;
@@ -37,6 +39,8 @@ export async function startClusterTestEstate(options: {
   queue?: Record<string, unknown>;
   memberAttributes?: Record<string, Record<string, unknown>>;
   workload?: Record<string, unknown>;
+  /** Run on the system clock, so that MQ clients in other processes see channels move. */
+  realClock?: boolean;
 } = {}): Promise<ClusterTestEstate> {
   const count = options.members ?? 4;
   const names = Array.from({ length: count }, (_, i) => `QM${i + 1}`);
@@ -66,14 +70,14 @@ export async function startClusterTestEstate(options: {
     'cluster-test.yaml',
   );
   const clock = new VirtualClock();
-  const estate = new LabEstate(topology, clock);
+  const estate = new LabEstate(topology, options.realClock ? (systemClock as Clock) : clock);
   const events: TruthEvent[] = [];
   estate.onEvent((event) => events.push(event));
   const mq = new LabMqService(estate);
   const cluster = new LabCluster(estate, mq, topology.clusters[0]!);
   await mq.start();
   const started = estate.startConfiguredInstances();
-  clock.advanceBy(20);
+  if (!options.realClock) clock.advanceBy(20);
   await started;
 
   const bindOption = { 'on-open': MQC.MQOO_BIND_ON_OPEN, 'not-fixed': MQC.MQOO_BIND_NOT_FIXED, 'as-q-def': 0 };
