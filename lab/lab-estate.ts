@@ -89,6 +89,8 @@ export class LabEstate {
 
   private async startInstancesOf(qm: QueueManager): Promise<void> {
     for (const hostName of qm.config.instances.slice(0, 2)) {
+      // The standby-not-running prerequisite break (lab/conformance) leaves this host's instance unstarted.
+      if (this.topology.hosts.find((h) => h.name === hostName)?.breaks.includes('standby-not-running')) continue;
       const outcome = qm.start(hostName, { permitStandby: true });
       if (outcome.kind === 'started') {
         const state = await outcome.instance.waitForState(['active', 'ended']);

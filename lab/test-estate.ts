@@ -16,6 +16,8 @@ export interface TestEstateTimings {
   splitBrain?: boolean;
   /** Retry interval of AGENT1, a client of QM1 on host app1; no agent unless given. */
   agentRetryIntervalMs?: number;
+  /** Prerequisite breaks per host (lab/conformance/prerequisite-breaks.ts). */
+  breaks?: Record<string, string[]>;
 }
 
 export interface TestEstate {
@@ -35,7 +37,11 @@ export function createTestEstate(timings: TestEstateTimings = {}): TestEstate {
     {
       name: 'test',
       sshUser: 'mqm',
-      hosts: { mq1: {}, mq2: {}, mq3: {}, nfs1: { role: 'nfs-server', address: '10.0.0.5' }, app1: { role: 'app' } },
+      hosts: {
+        ...Object.fromEntries(['mq1', 'mq2', 'mq3'].map((name) => [name, timings.breaks?.[name] ? { breaks: timings.breaks[name] } : {}])),
+        nfs1: { role: 'nfs-server', address: '10.0.0.5' },
+        app1: { role: 'app' },
+      },
       nfs: { server: 'nfs1', leaseSeconds: timings.leaseSeconds ?? 4, splitBrain: timings.splitBrain ?? false },
       queueManagers: {
         QM1: {

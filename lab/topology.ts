@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseClusters, type ClusterConfig } from './cluster/cluster-topology.ts';
+import { parseBreaks, type PrerequisiteBreak } from './conformance/prerequisite-breaks.ts';
 import { MQ_QUEUE_MANAGER_KEYS, parseQueueManagerMq, type QueueManagerMqConfig } from './mq/mq-topology.ts';
 
 /** A lab estate as described by a topology file, with every timing in milliseconds. */
@@ -49,6 +50,8 @@ export interface TopologyHost {
   sshPort: number;
   /** The host's address on the estate's network (`hostname -I`); SSH still listens on 127.0.0.1. */
   address: string;
+  /** HA prerequisites broken on this host (lab/conformance/prerequisite-breaks.ts). */
+  breaks: PrerequisiteBreak[];
 }
 
 export interface TopologyQueueManager {
@@ -123,14 +126,14 @@ export function parseTopology(raw: unknown, file: string): Topology {
     const field = `hosts.${hostName}`;
     if (!HOST_NAME.test(hostName)) fail(field, 'host names are lower-case letters, digits and -');
     const spec = value === null ? {} : (asRecord(value, field, fail) ?? {});
-    checkKeys(spec, field, ['role', 'sshPort', 'address'], fail);
+    checkKeys(spec, field, ['role', 'sshPort', 'address', 'breaks'], fail);
     const role = spec.role ?? 'mq';
     if (role !== 'mq' && role !== 'nfs-server' && role !== 'app') fail(`${field}.role`, 'must be mq, nfs-server or app');
     const sshPort = optionalNumber(spec.sshPort, `${field}.sshPort`, 0, fail) ?? 0;
     if (!Number.isInteger(sshPort) || sshPort > 65535) fail(`${field}.sshPort`, 'must be a port number (0 = any free port)');
     const address = spec.address === undefined ? `10.0.0.${11 + hosts.length}` : String(spec.address);
     if (!IPV4_ADDRESS.test(address)) fail(`${field}.address`, 'must be an IPv4 address such as 10.0.0.11');
-    hosts.push({ name: hostName, role: role as HostRole, sshPort, address });
+    hosts.push({ name: hostName, role: role as HostRole, sshPort, address, breaks: parseBreaks(spec.breaks, `${field}.breaks`, fail) });
   }
   hosts.forEach((host, index) => {
     if (hosts.findIndex((other) => other.address === host.address) !== index) fail(`hosts.${host.name}.address`, `${host.address} is used twice`);

@@ -1,44 +1,33 @@
-import { MQ_LOG_DIR, QMGRS_DIR } from '../host-files.ts';
+import { listMounts, mountOf, type Mount } from '../conformance/host-configuration.ts';
 import { makeCommandResult, type CommandHandler } from './command-types.ts';
 import { parseOptions } from './parse-options.ts';
 
-interface Mount {
-  TARGET: string;
-  SOURCE: string;
-  FSTYPE: string;
-  OPTIONS: string;
-}
-
 const COLUMNS = ['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS'] as const;
+type Column = (typeof COLUMNS)[number];
 
 /**
- * util-linux findmnt over the host's mounts: `/` and, on MQ hosts, the queue-manager data
- * and logs hard-mounted over NFSv4.1 from the NFS server (mount options as in the EFS
- * transcripts). Supports -n, -l, -t TYPES and -o COLUMNS; reads the mount table only, so it
- * never blocks on a cut path.
+ * util-linux findmnt over the host's mounts (lab/conformance/host-configuration.ts): `/` and,
+ * on MQ hosts, the queue-manager data and logs hard-mounted over NFSv4.1 from the NFS server.
+ * Supports -n, -l, -t TYPES, -o COLUMNS and -T PATH (the mount a path is on); reads the mount
+ * table only, so it never blocks on a cut path.
  */
 export const runFindmnt: CommandHandler = (args, { estate, host }) => {
-  const parsed = parseOptions(args, { flags: 'nl', valued: 'to' });
+  const parsed = parseOptions(args, { flags: 'nl', valued: 'toT' });
   if (!parsed.ok || parsed.options.operands.length > 0) {
-    return makeCommandResult([], 1, [`findmnt: ${parsed.ok ? 'the lab does not take a target' : parsed.error}`]);
+    return makeCommandResult([], 1, [`findmnt: ${parsed.ok ? 'the lab takes a path with -T only' : parsed.error}`]);
   }
   const { flags, values } = parsed.options;
   const columns = (values.get('o')?.at(-1) ?? COLUMNS.join(',')).split(',').map((c) => c.toUpperCase());
   const unknown = columns.find((c) => !(COLUMNS as readonly string[]).includes(c));
   if (unknown) return makeCommandResult([], 1, [`findmnt: unknown column: ${unknown}`]);
   const types = values.get('t')?.at(-1)?.split(',');
-  const server = estate.topology.hosts.find((h) => h.name === estate.topology.nfs.server)?.address ?? '';
-  const nfsOptions = `rw,relatime,vers=4.1,rsize=1048576,wsize=1048576,namlen=255,hard,proto=tcp,timeo=600,retrans=2,sec=sys,clientaddr=${host.network.address},local_lock=none,addr=${server}`;
-  const mounts: Mount[] = [{ TARGET: '/', SOURCE: '/dev/sda1', FSTYPE: 'ext4', OPTIONS: 'rw,relatime' }];
-  if (host.nfs) {
-    mounts.push(
-      { TARGET: MQ_LOG_DIR, SOURCE: `${server}:/export/mqm/log`, FSTYPE: 'nfs4', OPTIONS: nfsOptions },
-      { TARGET: QMGRS_DIR, SOURCE: `${server}:/export/mqm/qmgrs`, FSTYPE: 'nfs4', OPTIONS: nfsOptions },
-    );
-  }
-  const shown = mounts.filter((m) => types === undefined || types.includes(m.FSTYPE));
+  const target = values.get('T')?.at(-1);
+  const mounts = listMounts(estate, host);
+  const candidates = target === undefined ? mounts : [mountOf(mounts, target.replace(/\/+$/, '') || '/')];
+  const shown = candidates.filter((m) => types === undefined || types.includes(m.fstype));
   if (shown.length === 0) return makeCommandResult([], 1);
-  const rows = [...(flags.includes('n') ? [] : [columns]), ...shown.map((m) => columns.map((c) => m[c as keyof Mount]))];
+  const cell = (m: Mount, c: Column): string => ({ TARGET: m.target, SOURCE: m.source, FSTYPE: m.fstype, OPTIONS: m.options })[c];
+  const rows = [...(flags.includes('n') ? [] : [columns]), ...shown.map((m) => columns.map((c) => cell(m, c as Column)))];
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return makeCommandResult(rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join(' ')));
+  return makeCommandResult(rows.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join(' ')));
 };

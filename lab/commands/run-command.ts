@@ -1,7 +1,15 @@
 import type { LabEstate } from '../lab-estate.ts';
 import { MQ_BIN } from '../mq-processes.ts';
 import { makeCommandResult, type CommandHandler, type CommandResult } from './command-types.ts';
+import { runAmqmfsck } from './amqmfsck.ts';
+import { runDf } from './df.ts';
 import { runDspmq } from './dspmq.ts';
+import { runDspmqinf } from './dspmqinf.ts';
+import { runDspmqver } from './dspmqver.ts';
+import { runId } from './id.ts';
+import { runSs } from './ss.ts';
+import { runStat } from './stat.ts';
+import { runSystemctl } from './systemctl.ts';
 import { runEndmqm } from './endmqm.ts';
 import { runFindmnt } from './findmnt.ts';
 import { runFtePingAgent } from './fte-ping-agent.ts';
@@ -41,6 +49,15 @@ const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Ob
   ls: { handler: runLs, dirs: ['/usr/bin', '/bin'] },
   tail: { handler: runTail, dirs: ['/usr/bin', '/bin'] },
   ftePingAgent: { handler: runFtePingAgent, dirs: ['/opt/mqm/bin'] },
+  // The conformance checks' commands (lab/conformance).
+  dspmqinf: { handler: runDspmqinf, dirs: [MQ_BIN] },
+  dspmqver: { handler: runDspmqver, dirs: [MQ_BIN] },
+  amqmfsck: { handler: runAmqmfsck, dirs: [MQ_BIN] },
+  id: { handler: runId, dirs: ['/usr/bin', '/bin'] },
+  stat: { handler: runStat, dirs: ['/usr/bin', '/bin'] },
+  df: { handler: runDf, dirs: ['/usr/bin', '/bin'] },
+  ss: { handler: runSs, dirs: ['/usr/bin', '/bin'] },
+  systemctl: { handler: runSystemctl, dirs: ['/usr/bin', '/bin'] },
   'mqchaos-lab-fault': { handler: runMqchaosLabFault, dirs: ['/opt/mqchaos/bin'] },
 }));
 

@@ -6,6 +6,7 @@ import { runMqscClusterCommand } from '../cluster/mqsc-cluster-commands.ts';
 import { findMqService } from '../mq/lab-mq-service.ts';
 import { runMqscQueueStatusCommand } from '../mq/mqsc-queue-status.ts';
 import { parseMqscCommand, splitMqscInput, isKeyword } from '../mq/mqsc-command.ts';
+import { runMqscListenerCommand } from '../mq/mqsc-listener-commands.ts';
 import { runMqscQueueCommand, syntaxError, type MqscReply } from '../mq/mqsc-queue-commands.ts';
 import type { QueueManagerStore } from '../mq/queue-manager-store.ts';
 import { makeCommandResult, type CommandHandler } from './command-types.ts';
@@ -50,7 +51,9 @@ export const runRunmqsc: CommandHandler = async (args, { estate, host, readStdin
     const parse = parseMqscCommand(text);
     if (parse.ok && parse.command.verb === 'END' && parse.command.objectType === undefined) break;
     read += 1;
-    const reply = parse.ok ? await applyOnShare(estate, host, qmName, store, parse.command) : syntaxError(parse.segment);
+    const reply = parse.ok
+      ? (runMqscListenerCommand(estate, host, qmName, parse.command) ?? (await applyOnShare(estate, host, qmName, store, parse.command)))
+      : syntaxError(parse.segment);
     if (reply === null) {
       out.push(NOT_AVAILABLE);
       notProcessed += 1;

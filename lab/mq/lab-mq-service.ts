@@ -92,6 +92,12 @@ export class LabMqService {
     return Object.fromEntries([...(served?.endpoints ?? [])].map(([host, endpoint]) => [host, endpoint.listener.port]));
   }
 
+  /** The listener of a queue manager's instance host: its port and whether it is listening now. */
+  listenerOn(qm: string, host: string): { port: number; listening: boolean } | undefined {
+    const listener = this.queueManagers.get(qm)?.endpoints.get(host)?.listener;
+    return listener && { port: listener.port, listening: listener.isListening };
+  }
+
   channelOf(qm: string): string | undefined {
     return this.queueManagers.get(qm)?.config.channel;
   }
@@ -161,7 +167,9 @@ export class LabMqService {
     if (event.to === 'active') {
       endpoint.active = true;
       served.store.noteInstanceStarted(event.t);
-      if (served.config.listenerControl === 'QMGR') {
+      // The listener-stopped prerequisite break (lab/conformance) leaves the active's listener down.
+      const listenerBroken = this.estate.topology.hosts.find((h) => h.name === event.host)?.breaks.includes('listener-stopped') ?? false;
+      if (served.config.listenerControl === 'QMGR' && !listenerBroken) {
         endpoint.listener.open().catch((error: unknown) => console.error(`${event.qm} listener on ${event.host} (port ${endpoint.listener.port}) did not start: ${String(error)}`));
       }
     } else if (event.to === 'ending' && endpoint.active) {

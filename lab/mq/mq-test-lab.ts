@@ -27,13 +27,13 @@ export interface MqTestLab {
  * Test support: QM1 with instances on mq1 (active) and mq2 (standby), on the real clock,
  * with its MQ listeners on loopback, in the test's own process.
  */
-export async function startMqTestLab(qmSpec: Record<string, unknown> = {}, { messageTruth = true, leaseSeconds = 4 } = {}): Promise<MqTestLab> {
+export async function startMqTestLab(qmSpec: Record<string, unknown> = {}, { messageTruth = true, leaseSeconds = 4, breaks = {} as Record<string, string[]> } = {}): Promise<MqTestLab> {
   const topology = parseTopology(
     {
       name: 'mq-test',
       messageTruth,
       sshUser: 'mqm',
-      hosts: { mq1: {}, mq2: {}, nfs1: { role: 'nfs-server' } },
+      hosts: { mq1: { breaks: breaks.mq1 ?? [] }, mq2: { breaks: breaks.mq2 ?? [] }, nfs1: { role: 'nfs-server' } },
       nfs: { server: 'nfs1', leaseSeconds },
       queueManagers: { QM1: { instances: ['mq1', 'mq2'], standbyPollMs: 100, logReplayMs: 150, shutdownMs: 100, ...qmSpec } },
     },
@@ -52,8 +52,9 @@ export async function startMqTestLab(qmSpec: Record<string, unknown> = {}, { mes
   const mq = new LabMqService(estate);
   await mq.start();
   await estate.startConfiguredInstances();
-  const listening = (host: string): boolean => events.some((e) => e.event === 'mq-listener' && e.host === host && e.listening);
-  if (!listening('mq1')) await new Promise<void>((resolve) => waiters.push({ matches: (e) => e.event === 'mq-listener' && e.host === 'mq1' && e.listening, resolve: () => resolve() }));
+  // The listener opens once at start to reserve its port; wait for the active's own open.
+  const listening = (): boolean => mq.listenerOn('QM1', 'mq1')?.listening === true;
+  if (!listening()) await new Promise<void>((resolve) => waiters.push({ matches: (e) => e.event === 'mq-listener' && e.host === 'mq1' && listening(), resolve: () => resolve() }));
 
   const iniFile = join(mkdtempSync(join(tmpdir(), 'mqchaos-mqclient-')), 'mqclient.ini');
   writeFileSync(iniFile, 'CHANNELS:\n  ReconDelay=(50)(100)(200)\n  MQReconnectTimeout=2\n');
