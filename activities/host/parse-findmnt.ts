@@ -11,3 +11,30 @@ export function parseNfsServers(stdout: string): string[] {
   }
   return servers;
 }
+
+/** The mount a path is on, from `findmnt -n -o TARGET,SOURCE,FSTYPE,OPTIONS -T PATH`. */
+export interface MountLine {
+  target: string;
+  source: string;
+  fstype: string;
+  options: string[];
+}
+
+export function parseFindmntMount(stdout: string): MountLine | null {
+  const line = stdout.split('\n').find((l) => l.trim() !== '');
+  const fields = line?.trim().split(/\s+/);
+  if (!fields || fields.length !== 4) return null;
+  return { target: fields[0]!, source: fields[1]!, fstype: fields[2]!, options: fields[3]!.split(',') };
+}
+
+/** NFS version from `vers=4.1` (or `nfsvers=`); null when the options do not say. */
+export function nfsVersionOf(mount: MountLine): string | null {
+  const option = mount.options.find((o) => o.startsWith('vers=') || o.startsWith('nfsvers='));
+  return option ? option.slice(option.indexOf('=') + 1) : mount.fstype === 'nfs4' ? '4' : null;
+}
+
+/** NFS mounts are hard unless mounted soft (nfs(5)); null for a mount that is not NFS. */
+export function isHardMount(mount: MountLine): boolean | null {
+  if (!mount.fstype.startsWith('nfs')) return null;
+  return !mount.options.includes('soft') && !mount.options.includes('softerr');
+}

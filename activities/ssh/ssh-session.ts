@@ -27,8 +27,11 @@ export interface SessionOptions {
 export interface RunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Written to the command's standard input, followed by end of file (e.g. MQSC commands for `runmqsc`). */
-  stdin?: string;
+  /**
+   * Written to the command's standard input, followed by end of file (e.g. MQSC commands for
+   * `runmqsc`); a promise is written when it settles (Enter for `amqmfsck -w` once the other copy waits).
+   */
+  stdin?: string | Promise<string>;
 }
 
 export interface CommandResult {
@@ -200,7 +203,12 @@ export class SshSession {
             }),
           );
         });
-        if (options.stdin !== undefined) stream.end(options.stdin);
+        if (options.stdin !== undefined) {
+          Promise.resolve(options.stdin).then(
+            (text) => stream.end(text),
+            () => stream.end(),
+          );
+        }
       };
 
       try {
