@@ -1,6 +1,7 @@
 import { cancellationDetails } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type { FaultSpec, HostSpec } from '../suites/suite-model.ts';
+import { runConformanceCheck, type ConformanceCheckRequest } from './conformance/run-conformance-check.ts';
 import { faultModule } from './faults/fault-catalog.ts';
 import type { FaultContext, FaultPlan, FaultTarget, Injected } from './faults/fault-module.ts';
 import { checkInstanceRoles, type InstanceRolesRequest } from './probes/check-instance-roles.ts';
@@ -65,6 +66,7 @@ function faultContext(deps: ActivityDependencies, request: FaultRequest | Restor
 /** Every side effect of mqchaos, with its dependencies given (the Temporal samples' factory pattern). */
 export function createActivities(deps: ActivityDependencies) {
   return {
+    runConformanceCheck: atBoundary((request: ConformanceCheckRequest) => runConformanceCheck(deps.ssh, request)),
     checkInstanceRoles: atBoundary((request: InstanceRolesRequest) => checkInstanceRoles(deps.ssh, request)),
     watchInstances: atBoundary((request: WatchInstancesRequest) => watchInstances(deps.ssh, request)),
     prepareHealthChecks: atBoundary((request: PrepareHealthRequest) => prepareHealthChecks(deps.ssh, request)),

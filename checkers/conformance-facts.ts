@@ -70,3 +70,10 @@ export function addAgreement(nodes: NodeFacts[], key: string, label: string): vo
     node.words[`${key}Agrees`] = `${label} is ${String(value)}; ${reference.node} has ${String(expected)}`;
   }
 }
+
+/** Fail dominates unknown dominates pass; an empty checklist is unknown (as mergeVerdicts, without ajv: workflows use it). */
+export function conformanceVerdict(lines: readonly ConformanceLine[]): Verdict {
+  if (lines.some((line) => line.verdict === 'fail')) return 'fail';
+  if (lines.length === 0 || lines.some((line) => line.verdict === 'unknown')) return 'unknown';
+  return 'pass';
+}

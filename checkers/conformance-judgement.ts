@@ -1,6 +1,6 @@
 import type { ExpectationSpec } from '../suites/suite-model.ts';
-import type { CheckFacts, ConformanceLine, ConformanceReport } from './conformance-facts.ts';
-import { judgeExpectation, mergeVerdicts } from './expectation-judge.ts';
+import type { CheckFacts, ConformanceLine } from './conformance-facts.ts';
+import { judgeExpectation } from './expectation-judge.ts';
 
 /**
  * Judges one check's facts node by node against its expectation (a JSON Schema over one
@@ -21,8 +21,4 @@ export function judgeCheck(facts: CheckFacts, expectation: ExpectationSpec): Con
     };
     return { ...base, verdict: outcome.verdict, failures: [...new Set(outcome.failures.map(inWords))], missing: outcome.missing.map((m) => `${node.node}: ${m}`) };
   });
-}
-
-export function conformanceVerdict(report: Omit<ConformanceReport, 'verdict'>): ConformanceReport['verdict'] {
-  return report.lines.length === 0 ? 'unknown' : mergeVerdicts(report.lines.map((line) => line.verdict));
 }
