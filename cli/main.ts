@@ -1,4 +1,5 @@
 import { analyzeCommand } from './analyze-command.ts';
+import { checkCommand } from './check-command.ts';
 import { EXIT_BAD_INPUT, UsageError } from './exit-codes.ts';
 import { labCommand } from './lab-command.ts';
 import { runCommand } from './run-command.ts';
@@ -14,6 +15,9 @@ Usage:
   mqchaos run <suite.yaml> [--task-queue Q] [--in-process-worker] [--keep-lab]
       Run a suite. With TEMPORAL_ADDRESS set it submits to that cluster (workers from
       \`mqchaos worker\`); otherwise it starts an embedded dev server and worker.
+  mqchaos check <suite.yaml|estate.yaml> [--task-queue Q] [--in-process-worker] [--keep-lab]
+      The conformance checks alone (HA prerequisites on every node), as a checklist;
+      exit 0 all hold, 1 one failed, 4 one could not run. Changes nothing on the estate.
   mqchaos validate <suite.yaml>...     Check suites; touches nothing.
   mqchaos worker [--task-queue Q]      A standalone worker for a real cluster (TEMPORAL_ADDRESS).
   mqchaos analyze <run-dir> [--expect FILE]
@@ -33,6 +37,7 @@ touched), 3 recovery failed (the estate may be left faulted), 4 no verdict could
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
+  check: checkCommand,
   schedule: scheduleCommand,
   validate: validateCommand,
   worker: workerCommand,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { relative } from 'node:path';
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { WorkflowFailedError } from '@temporalio/client';
 import { exitCodeFor } from '../checkers/exit-code.ts';
 import { readSuiteResult } from '../records/result-files.ts';
 import { htmlFile, runFolder, runsIndexFile } from '../records/run-layout.ts';
@@ -8,9 +8,8 @@ import { renderSummaryTable } from '../reports/summary-table.ts';
 import type { ResolvedSuite } from '../suites/suite-model.ts';
 import { runSuite } from '../workflows/index.ts';
 import type { RunSuiteInput, SuiteOutcome } from '../records/run-contracts.ts';
-import { DEFAULT_TASK_QUEUE, installQuietRuntime } from './create-worker.ts';
-import { startInProcessWorker } from './in-process-worker.ts';
-import { startDevServer, type DevServer } from './dev-server.ts';
+import { DEFAULT_TASK_QUEUE } from './create-worker.ts';
+import { connectTemporal } from './temporal-connection.ts';
 import { EXIT_BAD_INPUT, EXIT_NO_VERDICT, UsageError } from './exit-codes.ts';
 import { parseOptions } from './parse-options.ts';
 import { loadSuiteOrReport, resolveEstate } from './suite-input.ts';
@@ -71,29 +70,11 @@ async function executeOnTemporal(
   input: RunSuiteInput,
   options: { taskQueue: string; inProcessWorker: boolean; cleanups: Array<() => Promise<void>> },
 ): Promise<SuiteOutcome | undefined> {
-  let server: DevServer | undefined;
-  let address = process.env.TEMPORAL_ADDRESS;
-  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-  if (!address) {
-    server = await startDevServer();
-    options.cleanups.push(() => server!.stop());
-    address = server.address;
-  }
+  const { client, address, server, namespace } = await connectTemporal(options);
   const workflowId = `mqchaos-${input.runId}`;
   process.stdout.write(`Run ${input.runId} on Temporal ${address}`);
   process.stdout.write(server ? ` (Web UI ${server.uiAddress}/namespaces/${namespace}/workflows/${workflowId})\n` : '\n');
 
-  let client: Client;
-  if (options.inProcessWorker) {
-    const worker = await startInProcessWorker({ address, namespace, taskQueue: options.taskQueue });
-    options.cleanups.push(worker.stop);
-    client = worker.client;
-  } else {
-    installQuietRuntime();
-    const connection = await Connection.connect({ address });
-    options.cleanups.push(() => connection.close());
-    client = new Client({ connection, namespace });
-  }
   const handle = await client.workflow.start(runSuite, { taskQueue: options.taskQueue, workflowId, args: [input] });
   const onInterrupt = () => {
     process.stderr.write('\nInterrupted: cancelling the run; recovery restores the estate before it ends (Ctrl-C again to leave now).\n');

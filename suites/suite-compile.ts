@@ -1,6 +1,7 @@
 import { compileEstateSource } from './estate-reference.ts';
 import { readDefaults, type SuiteSchemas } from './suite-schemas.ts';
 import { compileTraffic, type RawTraffic } from './traffic-compile.ts';
+import { compileConformance, type RawConformance } from './conformance-compile.ts';
 import { compileHealthChecks, type RawHealthCheck } from './health-compile.ts';
 import type { ExpectationSpec, FaultSpec, ObservationSpec, ScenarioSpec, SuiteDefinition } from './suite-model.ts';
 import type { SourceDocument } from './yaml-source.ts';
@@ -19,13 +20,15 @@ interface RawScenario {
   observe?: Partial<ObservationSpec>;
   traffic?: RawTraffic;
   health?: RawHealthCheck[];
+  requires?: Array<'conformance'>;
 }
 
 interface RawSuite {
   suite: string;
   description?: string;
   defaults?: { observe?: Partial<ObservationSpec> };
-  scenarios: RawScenario[];
+  conformance?: RawConformance;
+  scenarios?: RawScenario[];
 }
 
 export function compileSuite(
@@ -36,7 +39,7 @@ export function compileSuite(
 ): SuiteDefinition {
   const raw = source.data as RawSuite;
   const suiteObservation: ObservationSpec = { ...schemas.observationDefaults, ...raw.defaults?.observe };
-  const scenarios = raw.scenarios.map((scenario, index): ScenarioSpec => {
+  const scenarios = (raw.scenarios ?? []).map((scenario, index): ScenarioSpec => {
     const { kind, ...parameters } = scenario.fault;
     const compiled: ScenarioSpec = {
       name: scenario.name,
@@ -48,6 +51,7 @@ export function compileSuite(
     if (scenario.description !== undefined) compiled.description = scenario.description;
     if (scenario.traffic !== undefined) compiled.traffic = compileTraffic(scenario.traffic);
     if (scenario.health !== undefined && scenario.health.length > 0) compiled.health = compileHealthChecks(scenario.health);
+    if (scenario.requires !== undefined && scenario.requires.length > 0) compiled.requires = scenario.requires;
     return compiled;
   });
   const suite: SuiteDefinition = {
@@ -57,5 +61,6 @@ export function compileSuite(
     scenarios,
   };
   if (raw.description !== undefined) suite.description = raw.description;
+  if (raw.conformance !== undefined) suite.conformance = compileConformance(raw.conformance);
   return suite;
 }

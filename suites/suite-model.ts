@@ -1,3 +1,4 @@
+import type { ConformanceSpec } from './conformance-model.ts';
 import type { TrafficSpec } from './traffic-model.ts';
 
 /**
@@ -138,6 +139,8 @@ export interface ScenarioSpec {
   traffic?: TrafficSpec;
   /** Health checks timed from the fault. */
   health?: HealthCheckSpec[];
+  /** Preflight refuses the fault unless these hold (conformance: the queue manager's conformance checks). */
+  requires?: Array<'conformance'>;
   expect: ExpectationSpec;
 }
 
@@ -147,6 +150,8 @@ export interface SuiteDefinition {
   name: string;
   description?: string;
   estate: EstateSource;
+  /** The conformance checks' settings (defaults applied); run before the scenarios when declared. */
+  conformance?: ConformanceSpec;
   scenarios: ScenarioSpec[];
 }
 

@@ -15,7 +15,7 @@ export function checkClients(estate: EstateSpec, applications: readonly Applicat
     const missing = qm.instances.filter((hostName) => {
       const host = estate.hosts[hostName]!;
       const port = qm.listeners?.[hostName];
-      return !listed.some((entry) => (entry.host === host.address || entry.host === hostName) && (port === undefined || entry.port === port));
+      return !listed.some((entry) => (entry.host === host.address || entry.host === hostName) && (port === undefined || entry.port === null || entry.port === port));
     });
     return {
       node: app.name,
@@ -30,14 +30,14 @@ export function checkClients(estate: EstateSpec, applications: readonly Applicat
   return { check: 'client', title: 'declared applications reconnect and list every instance', queueManager: null, nodes };
 }
 
-/** `host(port),host(port)`; a name without a port is port 1414 (MQ's default). */
-export function parseConnectionNames(text: string): Array<{ host: string; port: number }> {
+/** `host(port),host(port)`; a name without a port (MQ's default 1414 when connecting) has port null: any listener port matches. */
+export function parseConnectionNames(text: string): Array<{ host: string; port: number | null }> {
   return text
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '')
     .map((item) => {
       const match = /^(.+?)\((\d+)\)$/.exec(item);
-      return match ? { host: match[1]!, port: Number(match[2]) } : { host: item, port: 1414 };
+      return match ? { host: match[1]!, port: Number(match[2]) } : { host: item, port: null };
     });
 }
