@@ -51,7 +51,10 @@ export function compileSuite(
     if (scenario.description !== undefined) compiled.description = scenario.description;
     if (scenario.traffic !== undefined) compiled.traffic = compileTraffic(scenario.traffic);
     if (scenario.health !== undefined && scenario.health.length > 0) compiled.health = compileHealthChecks(scenario.health);
-    if (scenario.requires !== undefined && scenario.requires.length > 0) compiled.requires = scenario.requires;
+    if (scenario.requires !== undefined && scenario.requires.length > 0) {
+      compiled.requires = scenario.requires;
+      compiled.conformance = compileConformance(raw.conformance ?? {});
+    }
     return compiled;
   });
   const suite: SuiteDefinition = {

@@ -141,6 +141,8 @@ export interface ScenarioSpec {
   health?: HealthCheckSpec[];
   /** Preflight refuses the fault unless these hold (conformance: the queue manager's conformance checks). */
   requires?: Array<'conformance'>;
+  /** The conformance settings the gate checks with (the suite's, or the defaults). */
+  conformance?: ConformanceSpec;
   expect: ExpectationSpec;
 }
 

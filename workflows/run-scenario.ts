@@ -14,6 +14,7 @@ import {
 import type { MqchaosActivities } from '../activities/index.ts';
 import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from '../checkers/result-document.ts';
 import type { HealthCheckSpec, HostSpec } from '../suites/suite-model.ts';
+import { requireConformance } from './conformance-gate.ts';
 import type { RunScenarioInput, ScenarioOutcome, ScenarioPhase, ScenarioProgress } from '../records/run-contracts.ts';
 
 export const abortSignal = defineSignal<[reason: string]>('abort');
@@ -117,6 +118,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
           'SteadyStateNotMet',
         );
       }
+      if (scenario.requires?.includes('conformance')) await requireConformance(scenario, estate, steps);
       const activeHost = roles.active[0]!;
       activeHostBefore = activeHost;
       // The fault's module says whether a new active is to be awaited and whether it heals itself after a while.

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../cli/state-paths.ts';
+import { writeBrokenDemoTopology } from './support/broken-topology.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-check-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function mqchaos(args: string[], timeoutMs = 180_000) {
+  const env: NodeJS.ProcessEnv = { ...process.env, MQCHAOS_STATE_DIR: join(scratch, 'state') };
+  delete env.TEMPORAL_ADDRESS;
+  const result = spawnSync(process.execPath, [join(packageRoot, 'bin', 'mqchaos.js'), ...args], { cwd: scratch, env, encoding: 'utf8', timeout: timeoutMs });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('mqchaos check', () => {
+  it('check - the demo lab conforms: a checklist of ✓ lines, one per check and node, exit 0', () => {
+    const { code, stdout, stderr } = mqchaos(['check', join(packageRoot, 'suites/lab/conformance.yaml')]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^✓ mq-user +QM1 mq1 +mqm user and mqm group identical on every node$/m);
+    expect(stdout).toMatch(/^✓ amqmfsck +QM1 mq2 /m);
+    expect(stdout).toMatch(/^✓ client +orders-app \(application\)/m);
+    expect(stdout).not.toMatch(/^[✗?] /m);
+    expect(stdout).toContain('Conformance: pass (17 hold, 0 failed, 0 unknown)');
+  });
+
+  it('check - a topology with mq2 mqm uid 502 exits 1 with the failed line naming the node and the fact; a scenario that requires conformance is refused before its fault', () => {
+    const topology = writeBrokenDemoTopology({ breaks: { mq2: ['mqm-uid'] } });
+    const suite = join(scratch, 'broken.yaml');
+    writeFileSync(
+      suite,
+      [
+        'suite: broken-conformance',
+        `estate: { lab: ${JSON.stringify(topology)} }`,
+        'scenarios:',
+        '  - name: kill-active-gated',
+        '    queueManager: QM1',
+        '    requires: [conformance]',
+        '    fault: { kind: kill-active, signal: KILL }',
+        '    observe: { probeIntervalMs: 200, windowSeconds: 10, baselineSeconds: 1, settleSeconds: 1 }',
+        '    expect: { properties: { failover: { required: [instanceFailoverSeconds] } } }',
+        '',
+      ].join('\n'),
+    );
+    const check = mqchaos(['check', suite]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^✗ mq-user +QM1 mq2 /m);
+    expect(check.stdout).toContain('    ✗ mq2: uid of mqm is 502; mq1 has 501');
+    expect(check.stdout).toMatch(/^✓ mq-user +QM1 mq1 /m);
+
+    const run = mqchaos(['run', suite]);
+    expect(run.code).toBe(4);
+    const runsDir = join(scratch, 'reports', 'out');
+    const runDir = join(runsDir, readdirSync(runsDir).find((name) => name.includes('broken-conformance'))!);
+    const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as { scenarios: Array<{ harnessStatus: string; events: Array<{ kind: string; summary: string }> }> };
+    const [scenario] = result.scenarios;
+    expect(scenario!.harnessStatus).toBe('failed');
+    expect(scenario!.events.some((e) => e.kind === 'fault-injected')).toBe(false);
+    expect(scenario!.events).toContainEqual(expect.objectContaining({ kind: 'observation', summary: expect.stringContaining('conformance fail: 15 of 16 checks hold; mq2: uid of mqm is 502; mq1 has 501') }));
+    expect(scenario!.events).toContainEqual(expect.objectContaining({ kind: 'error', summary: expect.stringContaining('the estate does not conform (requires: conformance), the fault was not injected') }));
+  });
+});
