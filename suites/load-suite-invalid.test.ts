@@ -186,7 +186,7 @@ const cases: [string, string, Expected[]][] = [
         line: 9,
         column: 5,
         pointer: '/scenarios/0/observ',
-        message: 'unknown field "observ" (known: name, description, queueManager, fault, observe, health, traffic, expect)',
+        message: 'unknown field "observ" (known: name, description, queueManager, fault, observe, health, traffic, requires, expect)',
         hint: 'did you mean "observe"?',
       },
     ],
