@@ -4,7 +4,7 @@ import type { MqscResponse } from './parse-runmqsc.ts';
 export function clusterHygieneCommands(cluster: string): string[] {
   return [
     'DISPLAY QLOCAL(*) CLUSTER DEFBIND',
-    'DISPLAY CHSTATUS(*) CHLTYPE STATUS SHORTRTS LONGRTS',
+    'DISPLAY CHSTATUS(*) STATUS SHORTRTS LONGRTS',
     'DISPLAY QLOCAL(SYSTEM.CLUSTER.TRANSMIT.QUEUE) CURDEPTH',
     `DISPLAY CLUSQMGR(*) CLUSTER(${cluster}) QMTYPE STATUS DEFTYPE`,
   ];
@@ -19,7 +19,11 @@ export interface ClusterHygiene {
   retriesExhaustedChannels: string[];
   /** SYSTEM.CLUSTER.TRANSMIT.QUEUE depth; null when not shown. */
   transmitQueueDepth: number | null;
-  /** Full repositories (QMTYPE(REPOS)) this queue manager reaches: itself (DEFTYPE CLUSRCVR) or over a RUNNING channel. */
+  /**
+   * Full repositories (QMTYPE(REPOS)) this queue manager reaches: itself (DEFTYPE CLUSRCVR) or
+   * over a channel RUNNING or INACTIVE (idle: started on demand, as the workload algorithm
+   * prefers them); RETRYING, STOPPED and the rest are not reachable now.
+   */
   fullRepositoriesReachable: number;
   fullRepositories: Array<{ name: string; status: string }>;
 }
@@ -37,7 +41,7 @@ export function readClusterHygiene(responses: readonly MqscResponse[], cluster: 
     stoppedChannels: senders.filter((o) => o.attributes.STATUS === 'STOPPED').map((o) => o.attributes.CHANNEL!),
     retriesExhaustedChannels: senders.filter((o) => o.attributes.STATUS === 'RETRYING' && o.attributes.LONGRTS === '0').map((o) => o.attributes.CHANNEL!),
     transmitQueueDepth: depth === undefined ? null : Number(depth),
-    fullRepositoriesReachable: repositories.filter((o) => o.attributes.STATUS === 'RUNNING' || o.attributes.DEFTYPE === 'CLUSRCVR').length,
+    fullRepositoriesReachable: repositories.filter((o) => o.attributes.STATUS === 'RUNNING' || o.attributes.STATUS === 'INACTIVE' || o.attributes.DEFTYPE === 'CLUSRCVR').length,
     fullRepositories: repositories.map((o) => ({ name: o.attributes.CLUSQMGR!, status: o.attributes.STATUS ?? '' })),
   };
 }

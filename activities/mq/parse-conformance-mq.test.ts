@@ -54,7 +54,7 @@ describe('MQ parsers - the facts conformance checks read', () => {
       'AMQ8409I: Display Queue details.',
       '   QUEUE(DEV.QUEUE.1)                      TYPE(QLOCAL)',
       '   CLUSTER( )                              DEFBIND(OPEN)',
-      '     2 : DISPLAY CHSTATUS(*) CHLTYPE STATUS SHORTRTS LONGRTS',
+      '     2 : DISPLAY CHSTATUS(*) STATUS SHORTRTS LONGRTS',
       'AMQ8417I: Display Channel Status details.',
       '   CHANNEL(GLOBAL_HA_CHL_QM2)              CHLTYPE(CLUSSDR)',
       '   CONNAME(10.0.0.12(1414))                CURRENT',
