@@ -1,6 +1,8 @@
 import { cancellationDetails } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type { FaultSpec, HostSpec } from '../suites/suite-model.ts';
+import type { ConformanceReport } from '../checkers/conformance-facts.ts';
+import { writeConformance } from '../records/conformance-file.ts';
 import { runConformanceCheck, type ConformanceCheckRequest } from './conformance/run-conformance-check.ts';
 import { faultModule } from './faults/fault-catalog.ts';
 import type { FaultContext, FaultPlan, FaultTarget, Injected } from './faults/fault-module.ts';
@@ -67,6 +69,7 @@ function faultContext(deps: ActivityDependencies, request: FaultRequest | Restor
 export function createActivities(deps: ActivityDependencies) {
   return {
     runConformanceCheck: atBoundary((request: ConformanceCheckRequest) => runConformanceCheck(deps.ssh, request)),
+    recordConformance: atBoundary((request: { runDir: string; report: ConformanceReport }) => writeConformance(request.runDir, request.report)),
     checkInstanceRoles: atBoundary((request: InstanceRolesRequest) => checkInstanceRoles(deps.ssh, request)),
     watchInstances: atBoundary((request: WatchInstancesRequest) => watchInstances(deps.ssh, request)),
     prepareHealthChecks: atBoundary((request: PrepareHealthRequest) => prepareHealthChecks(deps.ssh, request)),

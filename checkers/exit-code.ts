@@ -14,11 +14,14 @@ const MEANINGS: Record<ExitCode, string> = {
   4: 'no verdict could be reached',
 };
 
-/** A dirty estate dominates; then a failed expectation; then anything short of a pass. */
+/** A dirty estate dominates; then a failed expectation or conformance check; then anything short of a pass. */
 export function exitCodeFor(result: SuiteResult): ExitCode {
   if (result.estateDirty || result.scenarios.some((scenario) => !scenario.recovery.ok)) return 3;
-  if (result.scenarios.some((scenario) => scenario.verdict === 'fail')) return 1;
-  if (result.scenarios.length === 0 || result.scenarios.some((scenario) => scenario.verdict !== 'pass')) return 4;
+  const conformance = result.conformance?.verdict;
+  if (result.scenarios.some((scenario) => scenario.verdict === 'fail') || conformance === 'fail') return 1;
+  // A suite of conformance checks alone has its verdict without scenarios.
+  if (result.scenarios.length === 0 && conformance === undefined) return 4;
+  if (result.scenarios.some((scenario) => scenario.verdict !== 'pass') || conformance === 'unknown') return 4;
   return 0;
 }
 

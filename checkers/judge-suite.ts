@@ -1,3 +1,4 @@
+import type { ConformanceReport } from './conformance-facts.ts';
 import type { ScenarioResult, SuiteResult } from './result-document.ts';
 import type { PartialRecording, ScenarioRecording } from './scenario-recording.ts';
 import type { ExpectationSpec, ScenarioSpec } from '../suites/suite-model.ts';
@@ -19,13 +20,15 @@ export interface SuiteJudgement {
   run: SuiteRunInfo;
   /** The document paths an expectation constrains; by default those its schemas constrain. */
   constrainedPaths?: (expect: ExpectationSpec) => readonly string[];
+  /** The suite's conformance checks, as recorded before its scenarios. */
+  conformance?: ConformanceReport;
 }
 
 /**
  * Judges every scenario of a suite, in suite order. A scenario with no recording is judged
  * as not run (unknown). The suite's verdict is the worst of its scenarios'.
  */
-export function judgeSuite({ suite, recordings, run, constrainedPaths }: SuiteJudgement): SuiteResult {
+export function judgeSuite({ suite, recordings, run, constrainedPaths, conformance }: SuiteJudgement): SuiteResult {
   const byName = new Map(recordings.map((recording) => [recording.scenario, recording]));
   const unknownNames = [...byName.keys()].filter((name) => !suite.scenarios.some((spec) => spec.name === name));
   if (unknownNames.length > 0) {
@@ -36,23 +39,25 @@ export function judgeSuite({ suite, recordings, run, constrainedPaths }: SuiteJu
     return judgeScenario(recording, spec, constrainedPaths?.(spec.expect));
   });
   const [earliest, latest] = recordedSpan(recordings);
-  return assembleSuiteResult({ suite: suite.name, scenarios, run: { runId: run.runId, startedAt: run.startedAt ?? earliest, endedAt: run.endedAt ?? latest } });
+  const span = { runId: run.runId, startedAt: run.startedAt ?? earliest, endedAt: run.endedAt ?? latest };
+  return assembleSuiteResult({ suite: suite.name, scenarios, run: span, ...(conformance ? { conformance } : {}) });
 }
 
 /**
  * The suite's result document from its scenarios' results, each judged once where it was
  * recorded: the suite's verdict is the worst of theirs, and a failed recovery leaves the estate dirty.
  */
-export function assembleSuiteResult({ suite, scenarios, run }: { suite: string; scenarios: ScenarioResult[]; run: Required<SuiteRunInfo> }): SuiteResult {
+export function assembleSuiteResult({ suite, scenarios, run, conformance }: { suite: string; scenarios: ScenarioResult[]; run: Required<SuiteRunInfo>; conformance?: ConformanceReport }): SuiteResult {
   return {
     schemaVersion: 1,
     runId: run.runId,
     suite,
     startedAt: run.startedAt,
     endedAt: run.endedAt,
-    verdict: mergeVerdicts(scenarios.map((scenario) => scenario.verdict)),
+    verdict: mergeVerdicts([...scenarios.map((scenario) => scenario.verdict), ...(conformance ? [conformance.verdict] : [])]),
     estateDirty: scenarios.some((scenario) => !scenario.recovery.ok),
     scenarios,
+    ...(conformance ? { conformance } : {}),
   };
 }
 

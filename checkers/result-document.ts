@@ -1,3 +1,5 @@
+import type { ConformanceReport } from './conformance-facts.ts';
+
 /**
  * The result document of one scenario: what expectations are judged against, what reports
  * render. Schema: suites/schemas/result.schema.json. Instants are ISO-8601 strings,
@@ -125,4 +127,6 @@ export interface SuiteResult {
   /** True when a recovery failed: the estate may be left faulted. */
   estateDirty: boolean;
   scenarios: ScenarioResult[];
+  /** The suite's conformance checks, run before its scenarios. */
+  conformance?: ConformanceReport;
 }

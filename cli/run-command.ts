@@ -4,6 +4,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { exitCodeFor } from '../checkers/exit-code.ts';
 import { readSuiteResult } from '../records/result-files.ts';
 import { htmlFile, runFolder, runsIndexFile } from '../records/run-layout.ts';
+import { renderConformanceChecklist } from '../reports/conformance-checklist.ts';
 import { renderSummaryTable } from '../reports/summary-table.ts';
 import type { ResolvedSuite } from '../suites/suite-model.ts';
 import { runSuite } from '../workflows/index.ts';
@@ -52,6 +53,7 @@ export async function runCommand(args: string[]): Promise<number> {
     // The report is written even when the run was cancelled; with a remote worker it is on that worker's disk.
     const result = await readSuiteResult(runDir);
     if (result) {
+      if (result.conformance) process.stdout.write(`\n${renderConformanceChecklist(result.conformance)}\n`);
       process.stdout.write(`\n${renderSummaryTable(result)}\n`);
       process.stdout.write(`Report: ${relative(process.cwd(), htmlFile(runDir))}\n`);
       process.stdout.write(`All runs: ${relative(process.cwd(), runsIndexFile(input.runsDir))}\n`);

@@ -28,6 +28,8 @@ export function runsFolderOf(runDir: string): string {
 
 /** The suite exactly as run (credential references, no secrets). */
 export const suiteFile = (runDir: string) => under(runDir, 'suite.json');
+/** The suite's conformance checks, run before its scenarios (checkers/conformance-facts.ts ConformanceReport). */
+export const conformanceFile = (runDir: string) => under(runDir, 'conformance.json');
 /** The suite's result document, assembled from the scenarios' own results. */
 export const runResultFile = (runDir: string) => under(runDir, 'result.json');
 export const junitFile = (runDir: string) => under(runDir, 'junit.xml');

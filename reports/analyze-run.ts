@@ -3,6 +3,7 @@ import { assembleSuiteResult, completeRecording, judgeSuite, notRunRecording, re
 import { judgeScenario } from '../checkers/judge-scenario.ts';
 import type { ScenarioResult, SuiteResult } from '../checkers/result-document.ts';
 import type { PartialRecording, ScenarioRecording } from '../checkers/scenario-recording.ts';
+import { readConformance } from '../records/conformance-file.ts';
 import { readScenarioResult, writeScenarioResult } from '../records/result-files.ts';
 import { scenarioFolder } from '../records/run-layout.ts';
 import { readScenarioRecording } from '../records/scenario-recording-files.ts';
@@ -30,7 +31,8 @@ export async function analyzeRun(runDir: string, options: AnalyzeOptions = {}): 
   const recordings = stored.map(({ spec, recording }) => completeRecording(recording, spec, suite.name, runId));
   const expect = options.expect;
   const judgedSuite = expect ? { ...suite, scenarios: suite.scenarios.map((spec) => ({ ...spec, expect })) } : suite;
-  const result = judgeSuite({ suite: judgedSuite, recordings, run: { runId } });
+  const conformance = await readConformance(runDir);
+  const result = judgeSuite({ suite: judgedSuite, recordings, run: { runId }, ...(conformance ? { conformance } : {}) });
   if (expect) return result;
   for (const scenario of result.scenarios) {
     if (stored.some(({ spec }) => spec.name === scenario.scenario)) await writeScenarioResult(scenarioFolder(runDir, scenario.scenario), scenario);
@@ -59,7 +61,8 @@ export async function reportRun(runDir: string, carried: readonly ScenarioResult
   }
   const recordings = stored.map(({ recording }) => recording);
   const [startedAt, endedAt] = recordedSpan(recordings);
-  const result = assembleSuiteResult({ suite: suite.name, scenarios, run: { runId, startedAt, endedAt } });
+  const conformance = await readConformance(runDir);
+  const result = assembleSuiteResult({ suite: suite.name, scenarios, run: { runId, startedAt, endedAt }, ...(conformance ? { conformance } : {}) });
   await writeRunReport(runDir, result, { suite, recordings });
   return result;
 }

@@ -2,6 +2,7 @@ import { describeExitCode, exitCodeFor } from '../checkers/exit-code.ts';
 import type { ScenarioResult, SuiteResult } from '../checkers/result-document.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
 import { REPORT_CSS } from './report-styles.ts';
+import { renderSuiteConformanceSection } from './conformance-section.ts';
 import { renderScenarioSection, scenarioAnchor, renderVerdictBadge, type ScenarioExtras } from './scenario-section.ts';
 import { noVerdictReasons, recoveryProblem } from './verdict-words.ts';
 
@@ -25,6 +26,7 @@ export function renderHtmlReport(result: SuiteResult, extras: ReadonlyMap<string
     renderHeader(result),
     '<main>',
     renderOverview(result),
+    renderSuiteConformanceSection(result.conformance),
     ...result.scenarios.map((scenario) =>
       renderScenarioSection(scenario, extras.get(scenario.scenario) ?? { series: [] }),
     ),

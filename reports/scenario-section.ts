@@ -2,6 +2,7 @@ import type { HostStateSeries } from '../checkers/failover-phases.ts';
 import type { ScenarioResult, TimelineEvent } from '../checkers/result-document.ts';
 import type { ScenarioSpec } from '../suites/suite-model.ts';
 import { buildExpectationRows } from './expectation-rows.ts';
+import { renderScenarioConformance } from './conformance-section.ts';
 import { renderHealthSection } from './health-section.ts';
 import { renderMessagesSection } from './messages-section.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
@@ -34,6 +35,7 @@ export function renderScenarioSection(result: ScenarioResult, extras: ScenarioEx
     renderExpectationTable(result, extras.spec),
     renderPhases(result),
     renderMessagesSection(result),
+    renderScenarioConformance(result),
     renderHealthSection(result),
     '<h3>Instance states</h3>',
     renderTimelineSvg(extras.series, result.failover, anchor) ?? '<p class="no-data">No probe samples were recorded.</p>',

@@ -28,6 +28,20 @@ describe('mqchaos check', () => {
     expect(stdout).toContain('Conformance: pass (17 hold, 0 failed, 0 unknown)');
   });
 
+  it('run - the conformance suite alone: the checklist in the terminal, exit 0, and a Conformance section in the HTML report', () => {
+    const { code, stdout } = mqchaos(['run', join(packageRoot, 'suites/lab/conformance.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^✓ qm-stanza +QM1 mq2 /m);
+    const runsDir = join(scratch, 'reports', 'out');
+    const runDir = join(runsDir, readdirSync(runsDir).find((name) => name.includes('-conformance-'))!);
+    const html = readFileSync(join(runDir, 'index.html'), 'utf8');
+    expect(html).toContain('<h2>Conformance</h2>');
+    expect(html).toContain('Conformance: <strong>pass</strong> \u2014 17 of 17 checks hold.');
+    const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as { verdict: string; conformance: { lines: unknown[] } };
+    expect(result.verdict).toBe('pass');
+    expect(result.conformance.lines).toHaveLength(17);
+  });
+
   it('check - a topology with mq2 mqm uid 502 exits 1 with the failed line naming the node and the fact; a scenario that requires conformance is refused before its fault', () => {
     const topology = writeBrokenDemoTopology({ breaks: { mq2: ['mqm-uid'] } });
     const suite = join(scratch, 'broken.yaml');
@@ -61,6 +75,7 @@ describe('mqchaos check', () => {
     expect(scenario!.harnessStatus).toBe('failed');
     expect(scenario!.events.some((e) => e.kind === 'fault-injected')).toBe(false);
     expect(scenario!.events).toContainEqual(expect.objectContaining({ kind: 'observation', summary: expect.stringContaining('conformance fail: 15 of 16 checks hold; mq2: uid of mqm is 502; mq1 has 501') }));
+    expect(readFileSync(join(runDir, 'index.html'), 'utf8')).toContain('<h3>Conformance before the fault</h3>');
     expect(scenario!.events).toContainEqual(expect.objectContaining({ kind: 'error', summary: expect.stringContaining('the estate does not conform (requires: conformance), the fault was not injected') }));
   });
 });

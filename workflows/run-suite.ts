@@ -1,5 +1,6 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { MqchaosActivities } from '../activities/index.ts';
+import { runConformance } from './run-conformance.ts';
 import { runScenario } from './run-scenario.ts';
 import type { RunSuiteInput, ScenarioOutcome, SuiteOutcome } from '../records/run-contracts.ts';
 
@@ -9,8 +10,8 @@ const reporting = proxyActivities<MqchaosActivities>({
 });
 
 /**
- * Runs a suite's scenarios one after another, each as a child workflow, then writes the
- * run's report. After a failed recovery the estate may be left faulted: later scenarios
+ * Runs a suite's conformance checks (when it declares them) and its scenarios one after
+ * another, each as a child workflow, then writes the run's report. After a failed recovery the estate may be left faulted: later scenarios
  * are not started.
  */
 export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
@@ -22,6 +23,14 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
   const runDir = `${input.runsDir}/${runId}`;
   await reporting.openRunDir({ runDir, suite });
   try {
+    // The suite's conformance checks come first: they only read, and the report shows them above the scenarios.
+    if (suite.conformance) {
+      const report = await executeChild(runConformance, {
+        workflowId: `${workflowInfo().workflowId}/conformance`,
+        args: [{ estate: suite.estate, config: suite.conformance }],
+      });
+      await reporting.recordConformance({ runDir, report });
+    }
     for (const scenario of suite.scenarios) {
       const scenarioInput = { runId, suite: suite.name, runDir, scenario, estate: suite.estate };
       if (estateDirty) {
