@@ -6,6 +6,7 @@ import { checkExpectation, type ExpectationContext } from './expectation-check.t
 import { defaultTopologiesDir } from './lab-topology.ts';
 import { defaultResultSchemaFile, readMeasurementCatalog } from './result-measurements.ts';
 import { findDuplicateScenarioNames, findUndeclaredQueueManagers, listScenarios } from './scenario-references.ts';
+import { findConformanceReferenceProblems } from './conformance-references.ts';
 import { findHealthCheckProblems } from './health-references.ts';
 import { compileSuite } from './suite-compile.ts';
 import type { ExpectationSpec, SuiteDefinition } from './suite-model.ts';
@@ -48,6 +49,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
     ...findDuplicateScenarioNames(scenarios),
     ...(estate.names ? findUndeclaredQueueManagers(scenarios, estate.names, estate.where) : []),
     ...findHealthCheckProblems(scenarios, estate.names, estate.where),
+    ...(estate.names ? findConformanceReferenceProblems(source.data, estate.names, estate.where) : []),
   ];
   errors.push(...references.map((issue) => placeIssue(source, issue)));
 
