@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { inspect } from 'node:util';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import { SshPool } from '../activities/ssh/ssh-pool.ts';
@@ -9,10 +11,24 @@ import { packageRoot } from './state-paths.ts';
 export const DEFAULT_TASK_QUEUE = 'mqchaos';
 
 let runtimeInstalled = false;
-/** Temporal's runtime logs at INFO by default; a CLI user wants warnings only. */
-export function installQuietRuntime(): void {
+/**
+ * The Temporal runtime of an mqchaos process. Warnings only (it logs at INFO by default),
+ * to the file `$MQCHAOS_WORKER_LOG` names when set (tests, daemons) rather than the terminal.
+ * It installs no signal handlers: by default it would shut every worker down on SIGINT/SIGTERM,
+ * stopping the in-process worker while a scenario still has to restore the estate. Each
+ * command owns its signals instead (`run` cancels and waits for recovery, `worker` drains).
+ */
+export function installQuietRuntime(env: NodeJS.ProcessEnv = process.env): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const logFile = env.MQCHAOS_WORKER_LOG;
+  if (logFile) mkdirSync(dirname(logFile), { recursive: true });
+  const logger = logFile
+    ? new DefaultLogger('WARN', ({ level, message, meta, timestampNanos }) => {
+        const at = new Date(Number(timestampNanos / 1_000_000n)).toISOString();
+        appendFileSync(logFile, `${at} [${level}] ${message}${meta === undefined ? '' : ` ${inspect(meta, { depth: 4, breakLength: Infinity })}`}\n`);
+      })
+    : new DefaultLogger('WARN');
+  Runtime.install({ logger, shutdownSignals: [] });
   runtimeInstalled = true;
 }
 

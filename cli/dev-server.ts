@@ -4,18 +4,19 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ensureTemporalCli } from './temporal-cli.ts';
+import { isProcessAlive, registerUser, releaseUser, stopProcessGroup, withStateLock } from './state-lock.ts';
 import { stateDir } from './state-paths.ts';
 
 /**
  * The embedded Temporal dev server (`temporal server start-dev`), with its SQLite file in the
- * state directory so workflow history survives restarts. A server already started from the
- * same state directory is reused rather than fighting over the database file.
+ * state directory so workflow history survives restarts.
  */
 export interface DevServer {
   address: string;
   uiAddress: string;
-  /** False when this process found the server running and must leave it running. */
+  /** True when this process started the server (it may still outlive this process if others use it). */
   owned: boolean;
+  /** Leaves the server: stops it when no other process uses it. */
   stop(): Promise<void>;
 }
 
@@ -26,15 +27,6 @@ export interface ServerMarker {
 }
 
 const STARTUP_TIMEOUT_MS = 30_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -97,23 +89,58 @@ export interface DevServerOptions {
 export function runningDevServer(stateDirectory: string = stateDir()): ServerMarker | undefined {
   const markerFile = join(stateDirectory, 'temporal', 'server.json');
   if (!existsSync(markerFile)) return undefined;
-  const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as ServerMarker;
-  return isAlive(marker.pid) ? marker : undefined;
+  let marker: ServerMarker;
+  try {
+    marker = JSON.parse(readFileSync(markerFile, 'utf8')) as ServerMarker;
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(marker.pid) && isProcessAlive(marker.pid) ? marker : undefined;
 }
 
+/**
+ * Starts the embedded server, or joins the one already serving from this state directory.
+ * Start-up happens under a lock on the state directory, so two CLIs started together never
+ * start two servers on one database. Every process using the server registers itself;
+ * `stop()` unregisters, and the last one out stops the server (a run that joined a server
+ * keeps it alive for as long as it needs it, whoever started it).
+ */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const dir = join(options.stateDirectory ?? stateDir(), 'temporal');
   mkdirSync(dir, { recursive: true });
-  const markerFile = join(dir, 'server.json');
-  if (existsSync(markerFile)) {
-    const marker = runningDevServer(options.stateDirectory ?? stateDir());
-    if (marker) {
-      await waitUntilServing(marker.address, Date.now() + STARTUP_TIMEOUT_MS, join(dir, 'server.log'));
-      return { address: marker.address, uiAddress: marker.uiAddress, owned: false, stop: async () => {} };
+  const lockFile = join(dir, 'start.lock');
+  const usersDir = join(dir, 'users');
+  const { marker, owned } = await withStateLock(lockFile, async () => {
+    const running = runningDevServer(options.stateDirectory ?? stateDir());
+    if (running) {
+      await waitUntilServing(running.address, Date.now() + STARTUP_TIMEOUT_MS, join(dir, 'server.log'));
+      registerUser(usersDir);
+      return { marker: running, owned: false };
     }
-    rmSync(markerFile);
-  }
+    rmSync(join(dir, 'server.json'), { force: true });
+    const started = await spawnDevServer(dir, options);
+    registerUser(usersDir);
+    return { marker: started, owned: true };
+  });
+  let released = false;
+  return {
+    address: marker.address,
+    uiAddress: marker.uiAddress,
+    owned,
+    stop: async () => {
+      if (released) return;
+      released = true;
+      await withStateLock(lockFile, async () => {
+        if (!releaseUser(usersDir)) return;
+        await stopProcessGroup(marker.pid);
+        rmSync(join(dir, 'server.json'), { force: true });
+      });
+    },
+  };
+}
 
+/** Spawns the server in a session of its own (a terminal's Ctrl-C is for the CLI alone) and writes its marker once it serves. */
+async function spawnDevServer(dir: string, options: DevServerOptions): Promise<ServerMarker> {
   const cli = ensureTemporalCli({ log: options.log });
   const { port, uiPort } = await choosePorts(options.preferDefaultPorts ?? true);
   const logFile = join(dir, 'server.log');
@@ -129,31 +156,19 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       '--namespace', 'default',
       '--log-level', 'warn',
     ],
-    { stdio: ['ignore', logFd, logFd] },
+    { stdio: ['ignore', logFd, logFd], detached: true },
   );
   closeSync(logFd);
+  child.unref();
   const address = `127.0.0.1:${port}`;
   const uiAddress = `http://127.0.0.1:${uiPort}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await waitUntilServing(address, Date.now() + STARTUP_TIMEOUT_MS, logFile);
   } catch (err) {
-    child.kill('SIGKILL');
+    await stopProcessGroup(child.pid!, 2_000);
     throw err;
   }
-  writeFileSync(markerFile, JSON.stringify({ pid: child.pid!, address, uiAddress } satisfies ServerMarker));
-  return {
-    address,
-    uiAddress,
-    owned: true,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(forced);
-      }
-      rmSync(markerFile, { force: true });
-    },
-  };
+  const marker: ServerMarker = { pid: child.pid!, address, uiAddress };
+  writeFileSync(join(dir, 'server.json'), JSON.stringify(marker));
+  return marker;
 }

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, watch } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { labStateDir, packageRoot } from './state-paths.ts';
+import { isProcessAlive, registerUser, releaseUser, withStateLock } from './state-lock.ts';
 
 /**
  * Starting and stopping the embedded lab. The lab runs as its own daemon process; this
@@ -87,34 +88,46 @@ export function labStatus(stateDir: string): RunningLab | undefined {
   return { pid: info.pid, stateDir: dir, estateFile: info.estateFile, truthLogFile: info.truthLog, info };
 }
 
-/** Starts the lab of a topology, or returns the one already running in its state directory. */
+/**
+ * Starts the lab of a topology, or joins the one already running in its state directory
+ * (under a lock on it, so two CLIs started together never start two). The daemon runs in a
+ * session of its own, so a terminal's Ctrl-C reaches the CLI alone. Each process using the
+ * lab registers itself; `stop()` unregisters, and the last one out stops a lab that is not
+ * kept (`detached`: `mqchaos lab up`, `--keep-lab`).
+ */
 export async function startLab(options: StartLabOptions): Promise<LabHandle> {
   const topologyFile = resolve(options.topologyFile);
   const stateDir = resolve(options.stateDir ?? labStateDir(topologyNameOf(topologyFile), options.env));
-  const running = labStatus(stateDir);
-  if (running) return handleFor(stateDir, running.info, true);
   mkdirSync(stateDir, { recursive: true });
-  rmSync(labJsonPath(stateDir), { force: true });
+  return withStateLock(join(stateDir, 'start.lock'), async () => {
+    if (options.detached) writeFileSync(keptPath(stateDir), '');
+    const running = labStatus(stateDir);
+    if (running) {
+      registerUser(usersPath(stateDir));
+      return handleFor(stateDir, running.info, true);
+    }
+    rmSync(labJsonPath(stateDir), { force: true });
+    if (!options.detached) rmSync(keptPath(stateDir), { force: true });
 
-  const logFile = join(stateDir, 'daemon.log');
-  const logFd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', DAEMON_SCRIPT, '--topology', topologyFile, '--state-dir', stateDir], {
-    cwd: packageRoot,
-    env: options.env ?? process.env,
-    stdio: ['ignore', logFd, logFd],
-    detached: options.detached ?? false,
+    const logFile = join(stateDir, 'daemon.log');
+    const logFd = openSync(logFile, 'w');
+    const child = spawn(process.execPath, ['--import', 'tsx', DAEMON_SCRIPT, '--topology', topologyFile, '--state-dir', stateDir], {
+      cwd: packageRoot,
+      env: options.env ?? process.env,
+      stdio: ['ignore', logFd, logFd],
+      detached: true,
+    });
+    closeSync(logFd);
+    child.unref();
+    try {
+      const info = await waitForReady(stateDir, child, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, logFile);
+      registerUser(usersPath(stateDir));
+      return handleFor(stateDir, info, false);
+    } catch (error) {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      throw error;
+    }
   });
-  closeSync(logFd);
-  if (options.detached) child.unref();
-  else stopWithThisProcess(child);
-
-  try {
-    const info = await waitForReady(stateDir, child, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, logFile);
-    return handleFor(stateDir, info, false, child);
-  } catch (error) {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    throw error;
-  }
 }
 
 /**
@@ -128,6 +141,7 @@ export async function stopLab(stateDir: string): Promise<boolean> {
     return false;
   }
   const { pid } = running;
+  rmSync(keptPath(resolve(stateDir)), { force: true });
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + STOP_TIMEOUT_MS;
   while (isProcessAlive(pid)) {
@@ -140,7 +154,22 @@ export async function stopLab(stateDir: string): Promise<boolean> {
   return true;
 }
 
-function handleFor(stateDir: string, info: RunningLabInfo, reused: boolean, child?: ChildProcess): LabHandle {
+/** Labs this process uses and has not left: a process that ends without stop() (an uncaught error) still leaves them, minus the wait. */
+const unreleased = new Map<string, number>();
+process.on('exit', () => {
+  for (const [stateDir, pid] of unreleased) {
+    if (!releaseUser(usersPath(stateDir)) || existsSync(keptPath(stateDir))) continue;
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+function handleFor(stateDir: string, info: RunningLabInfo, reused: boolean): LabHandle {
+  let released = false;
+  unreleased.set(stateDir, info.pid);
   return {
     pid: info.pid,
     stateDir,
@@ -149,13 +178,12 @@ function handleFor(stateDir: string, info: RunningLabInfo, reused: boolean, chil
     info,
     reused,
     stop: async () => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) {
-        await stopLab(stateDir);
-        return;
-      }
-      const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-      child.kill('SIGTERM');
-      await exited;
+      if (released) return;
+      released = true;
+      unreleased.delete(stateDir);
+      await withStateLock(join(stateDir, 'start.lock'), async () => {
+        if (releaseUser(usersPath(stateDir)) && !existsSync(keptPath(stateDir))) await stopLab(stateDir);
+      });
     },
   };
 }
@@ -192,12 +220,12 @@ function waitForReady(stateDir: string, child: ChildProcess, timeoutMs: number, 
   });
 }
 
-function stopWithThisProcess(child: ChildProcess): void {
-  const stopChild = (): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  };
-  process.once('exit', stopChild);
-  child.once('exit', () => process.off('exit', stopChild));
+function keptPath(stateDir: string): string {
+  return join(stateDir, 'kept');
+}
+
+function usersPath(stateDir: string): string {
+  return join(stateDir, 'users');
 }
 
 function labJsonPath(stateDir: string): string {
@@ -221,15 +249,6 @@ function isLabDaemon(pid: number): boolean {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('daemon.ts');
   } catch {
     return true;
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -18,8 +18,19 @@ export async function workerCommand(args: string[]): Promise<number> {
   const connection = await NativeConnection.connect({ address });
   const { worker, close } = await createMqchaosWorker({ connection, namespace, taskQueue });
   process.stdout.write(`mqchaos worker polling task queue "${taskQueue}" on ${address} (namespace ${namespace})\n`);
-  // The SDK shuts the worker down gracefully on SIGINT/SIGTERM.
-  await worker.run();
+  // The runtime installs no signal handlers (create-worker.ts): SIGINT/SIGTERM drain the worker here.
+  const drain = (signal: NodeJS.Signals) => {
+    process.stdout.write(`${signal}: draining the worker (running activities finish or are cancelled)\n`);
+    worker.shutdown();
+  };
+  process.once('SIGINT', drain);
+  process.once('SIGTERM', drain);
+  try {
+    await worker.run();
+  } finally {
+    process.off('SIGINT', drain);
+    process.off('SIGTERM', drain);
+  }
   await close();
   await connection.close();
   return 0;

@@ -28,6 +28,8 @@ export interface RunSuiteInput {
   /** Where run folders go on the workers' filesystem: `<runsDir>/<runId>/` holds `suite.json` and the report. */
   runsDir: string;
   suite: ResolvedSuite;
+  /** When another run holds the estate: wait for it (true) or be refused at once (false, the default). */
+  waitForEstate?: boolean;
 }
 
 export interface SuiteOutcome {

@@ -66,4 +66,35 @@ describe('runs index', () => {
     const html = renderRunsIndex([{ dir: 'r', result: suiteResult('r', '2026-11-20T03:00:00.000Z', null, 'unknown') }]);
     expect(html).toContain('no measurements');
   });
+
+  it('runs index - planted markup in a result.json is escaped wherever the index shows it', async () => {
+    const planted = '<img src=x onerror=alert(1)>';
+    const result = suiteResult(`run-${planted}`, '2026-11-20T03:00:00.000Z', 1.4, 'pass');
+    result.suite = `suite"><script>alert(2)</script>`;
+    result.scenarios[0]!.scenario = `scenario${planted}`;
+    const dir = runsFolder([]);
+    mkdirSync(join(dir, 'planted&"dir'));
+    writeFileSync(join(dir, 'planted&"dir', 'result.json'), JSON.stringify(result));
+    await writeRunsIndex(dir);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('run-&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('suite&quot;&gt;&lt;script&gt;');
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain('href="planted%26%22dir/index.html"');
+  });
+
+  it('runs index - a result.json whose values are not what the index reads is left out, not rendered', async () => {
+    const good = suiteResult('run-good', '2026-11-20T03:00:00.000Z', 1.4, 'pass');
+    const badVerdict = { ...suiteResult('run-verdict', '2026-11-21T03:00:00.000Z', 1.4, 'pass'), verdict: 'pass"><img src=x onerror=alert(1)>' };
+    const badSeconds = suiteResult('run-seconds', '2026-11-22T03:00:00.000Z', 1.4, 'pass');
+    (badSeconds.scenarios[0]!.failover as { instanceFailoverSeconds: unknown }).instanceFailoverSeconds = '<img src=x onerror=alert(3)>';
+    const badDate = suiteResult('run-date', 'yesterday', 1.4, 'pass');
+    const dir = runsFolder([good, badVerdict as SuiteResult, badSeconds, badDate]);
+    writeFileSync(join(dir, 'in-progress', 'result.json'), '{"schemaVersion":1,');
+    expect((await readRuns(dir)).map((r) => r.result.runId)).toEqual(['run-good']);
+    await writeRunsIndex(dir);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).not.toContain('onerror');
+    expect(html).toContain('run-good');
+  });
 });

@@ -12,7 +12,27 @@ interface RunEntry {
   result: SuiteResult;
 }
 
-/** Every run folder under `runsDir` that holds a readable result.json, oldest first. */
+const VERDICTS: readonly string[] = ['pass', 'fail', 'unknown'];
+
+/**
+ * Whether what a result.json holds has the shape the index reads (run folders are plain
+ * files anyone can write: what does not fit is left out, never rendered).
+ */
+export function isIndexableResult(value: unknown): value is SuiteResult {
+  const result = value as Partial<SuiteResult> | null;
+  if (typeof result !== 'object' || result === null || result.schemaVersion !== 1) return false;
+  if (typeof result.runId !== 'string' || typeof result.suite !== 'string' || typeof result.startedAt !== 'string') return false;
+  if (Number.isNaN(Date.parse(result.startedAt)) || !VERDICTS.includes(result.verdict as string) || typeof result.estateDirty !== 'boolean') return false;
+  if (!Array.isArray(result.scenarios)) return false;
+  return result.scenarios.every((scenario: unknown) => {
+    const s = scenario as Partial<SuiteResult['scenarios'][number]> | null;
+    if (typeof s !== 'object' || s === null || typeof s.scenario !== 'string' || !VERDICTS.includes(s.verdict as string)) return false;
+    const seconds = (s.failover as { instanceFailoverSeconds?: unknown } | undefined)?.instanceFailoverSeconds;
+    return seconds === null || (typeof seconds === 'number' && Number.isFinite(seconds));
+  });
+}
+
+/** Every run folder under `runsDir` that holds a readable, well-formed result.json, oldest first. */
 export async function readRuns(runsDir: string): Promise<RunEntry[]> {
   const names = await readdir(runsDir, { withFileTypes: true }).catch(() => []);
   const runs: RunEntry[] = [];
@@ -20,7 +40,7 @@ export async function readRuns(runsDir: string): Promise<RunEntry[]> {
     if (!entry.isDirectory()) continue;
     try {
       const result = await readSuiteResult(runFolder(runsDir, entry.name));
-      if (result?.schemaVersion === 1) runs.push({ dir: entry.name, result });
+      if (isIndexableResult(result)) runs.push({ dir: entry.name, result });
     } catch {
       // A run still in progress or an unrelated folder: not part of the index.
     }
@@ -48,10 +68,10 @@ function renderTrend(points: Array<{ seconds: number | null; verdict: Verdict; r
     .map((p, i) => {
       if (p.seconds === null) return '';
       const [x, y] = xy(p.seconds, i);
-      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${VERDICT_COLOUR[p.verdict]}"><title>${esc(p.runId)}: ${p.seconds} s (${p.verdict})</title></circle>`;
+      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${esc(VERDICT_COLOUR[p.verdict])}"><title>${esc(p.runId)}: ${esc(p.seconds)} s (${esc(p.verdict)})</title></circle>`;
     })
     .join('');
-  return `<svg width="${width}" height="${height}" role="img" aria-label="failover seconds across runs, highest ${max} s"><polyline points="${line}" fill="none" stroke="#5b6b7f" stroke-width="1.5"/>${dots}</svg> <span class="muted">max ${max} s</span>`;
+  return `<svg width="${width}" height="${height}" role="img" aria-label="failover seconds across runs, highest ${esc(max)} s"><polyline points="${line}" fill="none" stroke="#5b6b7f" stroke-width="1.5"/>${dots}</svg> <span class="muted">max ${esc(max)} s</span>`;
 }
 
 export function renderRunsIndex(runs: readonly RunEntry[]): string {
@@ -74,7 +94,7 @@ export function renderRunsIndex(runs: readonly RunEntry[]): string {
     .reverse()
     .map(({ dir, result }) => {
       const failovers = result.scenarios
-        .map((s) => `${esc(s.scenario)}: ${s.failover.instanceFailoverSeconds ?? '\u2014'}`)
+        .map((s) => `${esc(s.scenario)}: ${esc(s.failover.instanceFailoverSeconds ?? '\u2014')}`)
         .join('<br>');
       return `<tr><td><a href="${esc(encodeURIComponent(dir))}/index.html">${esc(result.runId)}</a></td><td>${esc(result.suite)}</td><td>${esc(result.startedAt)}</td><td>${renderVerdictBadge(result.verdict)}${result.estateDirty ? ' <strong>estate dirty</strong>' : ''}</td><td>${failovers}</td></tr>`;
     })

@@ -20,7 +20,7 @@ export function scenarioAnchor(scenario: string): string {
 }
 
 export function renderVerdictBadge(verdict: ScenarioResult['verdict']): string {
-  return `<span class="badge ${verdict}">${esc(verdictLabel(verdict))}</span>`;
+  return `<span class="badge ${esc(verdict)}">${esc(verdictLabel(verdict))}</span>`;
 }
 
 /** One scenario's card: verdict, findings in words, expected vs measured, phases, chart, events, recovery. */

@@ -22,7 +22,8 @@ export function describeHarness(status: HarnessStatus): string {
 /** Why a scenario has no verdict: the harness did not complete, or measurements are missing. */
 export function noVerdictReasons(scenario: ScenarioResult): string[] {
   if (scenario.verdict !== 'unknown') return [];
-  const reasons = scenario.harnessStatus === 'completed' ? [] : [describeHarness(scenario.harnessStatus)];
+  const notInjected = scenario.harnessStatus !== 'not-run' && !scenario.events.some((event) => event.kind === 'fault-injected');
+  const reasons = scenario.harnessStatus === 'completed' ? [] : [`${describeHarness(scenario.harnessStatus)}${notInjected ? ' (nothing was injected)' : ''}`];
   return [...reasons, ...scenario.expectation.missing];
 }
 

@@ -106,6 +106,8 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   const trafficScope = new CancellationScope();
   let traffic: Promise<unknown> | null = null;
   let cancellation: unknown = null;
+  // Until the inject activity is scheduled nothing was done to any host: no sweep, nothing to claim faulted.
+  let injectionAttempted = false;
 
   try {
     await work.run(async () => {
@@ -177,6 +179,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
 
       enter('inject');
       const request = { runId: input.runId, fault: scenario.fault, queueManager, hosts, activeHost, scenarioDir };
+      injectionAttempted = true;
       const injected = await faultInjection.injectFault(request);
       fault = injected;
       progress.faultInjected = true;
@@ -220,9 +223,11 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
     trafficScope.cancel();
     await traffic?.catch(() => undefined);
     enter('recover');
-    const recoveryOutcome = await unwind(restoreStack, () =>
-      recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
-    );
+    const recoveryOutcome = injectionAttempted
+      ? await unwind(restoreStack, () =>
+          recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
+        )
+      : { ok: true, actions: ['nothing was injected: no host was touched, nothing to restore'] };
     enter('evaluate');
     outcome = await recording.recordScenario({
       runDir: input.runDir,

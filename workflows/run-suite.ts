@@ -1,4 +1,5 @@
-import { CancellationScope, executeChild, isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, executeChild, isCancellation, ParentClosePolicy, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { acquireEstate } from './estate-lock.ts';
 import type { MqchaosActivities } from '../activities/index.ts';
 import { runConformance } from './run-conformance.ts';
 import { runScenario } from './run-scenario.ts';
@@ -11,8 +12,10 @@ const reporting = proxyActivities<MqchaosActivities>({
 
 /**
  * Runs a suite's conformance checks (when it declares them) and its scenarios one after
- * another, each as a child workflow, then writes the run's report. After a failed recovery the estate may be left faulted: later scenarios
- * are not started.
+ * another, each as a child workflow, then writes the run's report. The run first takes its
+ * estate (one run per estate, estate-lock.ts). After a failed recovery the estate may be
+ * left faulted: later scenarios are not started. A scenario is cancelled, not terminated,
+ * when the suite ends under it (its recovery runs).
  */
 export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
   const outcomes: ScenarioOutcome[] = [];
@@ -21,6 +24,7 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
   const { suite } = input;
   const runId = input.runId ?? workflowInfo().workflowId.replace(/[^A-Za-z0-9._-]+/g, '-');
   const runDir = `${input.runsDir}/${runId}`;
+  await acquireEstate(suite.estate, { runId, suite: suite.name }, { wait: input.waitForEstate ?? false });
   await reporting.openRunDir({ runDir, suite });
   try {
     // The suite's conformance checks come first: they only read, and the report shows them above the scenarios.
@@ -40,6 +44,7 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
       const outcome = await executeChild(runScenario, {
         workflowId: `${workflowInfo().workflowId}/${scenario.name}`,
         args: [scenarioInput],
+        parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
       });
       outcomes.push(outcome);
       if (!outcome.recoveryOk) estateDirty = true;
