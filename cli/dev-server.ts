@@ -80,7 +80,7 @@ async function waitUntilServing(address: string, deadline: number, logFile: stri
 
 export interface DevServerOptions {
   stateDirectory?: string;
-  /** Take 7233/8233 when free (default true); tests pass false to stay out of a user's way. */
+  /** Take 7233/8233 when free (default true, unless MQCHAOS_DEV_SERVER_DEFAULT_PORTS=no); tests pass false to stay out of a user's way. */
   preferDefaultPorts?: boolean;
   log?: (line: string) => void;
 }
@@ -142,7 +142,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 /** Spawns the server in a session of its own (a terminal's Ctrl-C is for the CLI alone) and writes its marker once it serves. */
 async function spawnDevServer(dir: string, options: DevServerOptions): Promise<ServerMarker> {
   const cli = ensureTemporalCli({ log: options.log });
-  const { port, uiPort } = await choosePorts(options.preferDefaultPorts ?? true);
+  const { port, uiPort } = await choosePorts(options.preferDefaultPorts ?? process.env.MQCHAOS_DEV_SERVER_DEFAULT_PORTS !== 'no');
   const logFile = join(dir, 'server.log');
   const logFd = openSync(logFile, 'a');
   const child = spawn(

@@ -108,6 +108,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   let cancellation: unknown = null;
   // Until the inject activity is scheduled nothing was done to any host: no sweep, nothing to claim faulted.
   let injectionAttempted = false;
+  let injectStartedAt = 0;
 
   try {
     await work.run(async () => {
@@ -180,6 +181,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
       enter('inject');
       const request = { runId: input.runId, fault: scenario.fault, queueManager, hosts, activeHost, scenarioDir };
       injectionAttempted = true;
+      injectStartedAt = Date.now();
       const injected = await faultInjection.injectFault(request);
       fault = injected;
       progress.faultInjected = true;
@@ -223,6 +225,11 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
     trafficScope.cancel();
     await traffic?.catch(() => undefined);
     enter('recover');
+    // Due: the observation (window and settle, or the slowest health check), then the traffic's drain.
+    const observeMs = Math.max((windowSeconds + settleSeconds) * 1000, ...(scenario.health ?? []).map((check) => check.timeoutMs));
+    const dueAt = injectStartedAt + observeMs + (scenario.traffic?.drainSeconds ?? 0) * 1000;
+    const late = injectionAttempted ? await recheckIfLate(dueAt, { queueManager, hosts, scenarioDir }) : null;
+    if (late) steps.push(late);
     const recoveryOutcome = injectionAttempted
       ? await unwind(restoreStack, () =>
           recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
@@ -250,6 +257,37 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   // A cancelled workflow ends as cancelled once the estate is restored; an abort signal ends it normally.
   if (cancellation && progress.aborted === null) throw cancellation;
   return outcome!;
+}
+
+/** A recovery that starts this long after the observation window should have ended did not run on time. */
+const LATE_AFTER_MS = 60_000;
+
+/**
+ * A recovery that runs late — the worker that had the scenario was lost (its CLI killed, its
+ * machine gone) and a worker started later resumed it — first looks at the estate as it is
+ * now (recorded in the scenario's samples and events), and the timeline says it ran late and why.
+ */
+async function recheckIfLate(
+  dueAt: number,
+  request: { queueManager: string; hosts: HostSpec[]; scenarioDir: string },
+): Promise<TimelineEvent | null> {
+  const lateMs = Date.now() - dueAt;
+  if (lateMs <= LATE_AFTER_MS) return null;
+  let found: string;
+  try {
+    const roles = await estateChecks.checkInstanceRoles(request);
+    found = `active [${roles.active.join(', ')}], standby [${roles.standby.join(', ')}], unreachable [${roles.unreachable.join(', ')}]`;
+  } catch (err) {
+    found = `the estate could not be checked: ${describeFailure(err)}`;
+  }
+  return {
+    at: new Date().toISOString(),
+    kind: 'recovery',
+    summary:
+      `recovery ran ${Math.round(lateMs / 1000)} s late: no worker ran this scenario between its observation window and now ` +
+      `(the worker that had it was lost; a worker started later resumed it). The estate was checked again first: ${found}`,
+    detail: { lateSeconds: Math.round(lateMs / 1000) },
+  };
 }
 
 /**
