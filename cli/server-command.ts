@@ -4,7 +4,9 @@ import { startInProcessWorker } from './in-process-worker.ts';
 
 /**
  * `mqchaos server`: the embedded Temporal dev server, its Web UI and a worker, in the
- * foreground — to browse run history and to serve schedules without a cluster.
+ * foreground — to browse run history and to serve schedules without a cluster. SIGINT/SIGTERM
+ * drain the worker and stop the server (which runs in a session of its own, so it is never
+ * orphaned by a signal to this one's process group).
  */
 export async function serverCommand(): Promise<number> {
   const server = await startDevServer();
@@ -16,10 +18,11 @@ export async function serverCommand(): Promise<number> {
   const taskQueue = process.env.MQCHAOS_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
   const worker = await startInProcessWorker({ address: server.address, taskQueue });
   process.stdout.write(`Worker polling task queue "${taskQueue}". Ctrl-C to stop.\n`);
-  await new Promise<void>((resolve) => {
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  process.stdout.write(`${signal}: draining the worker, then stopping the dev server (unless a run still uses it: the last one out stops it).\n`);
   await worker.stop();
   await server.stop();
   return 0;

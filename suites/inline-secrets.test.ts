@@ -24,4 +24,22 @@ describe('findInlineSecrets', () => {
   it('findInlineSecrets - references to secrets are not secrets', () => {
     expect(findInlineSecrets({ credential: { keyFile: 'k', passphraseEnv: 'MQ_KEY_PASSPHRASE' }, other: { env: 'MQ_PASSWORD' } })).toEqual([]);
   });
+
+  it('findInlineSecrets - a health command\'s argv with a secret in it: option=value, the value after a secret option, curl -u, a URL, an Authorization header', () => {
+    const run = [
+      'probe', '--password=hunter2', '--token', 'abc123', '-u', 'admin:passw0rd',
+      'https://admin:passw0rd@mqweb:9443/ibmmq/rest/v2', 'Authorization: Basic YWRtaW46cGFzc3cwcmQ=',
+    ];
+    const issues = findInlineSecrets({ scenarios: [{ health: [{ name: 'h', command: { host: 'app1', run } }] }] });
+    expect(issues.map((issue) => issue.pointer)).toEqual([1, 3, 5, 6, 7].map((i) => `/scenarios/0/health/0/command/run/${i}`));
+    expect(issues[0]!.message).toContain('a health command carries a secret on its command line');
+  });
+
+  it('findInlineSecrets - ordinary health commands are not secrets (options without values, ports, MQ names, a URL without a password)', () => {
+    const run = ['ftePingAgent', '-m', 'QM1', '-w', '2', 'AGENT1', '--token-file', '/home/mqm/.token', '-p', '1414', 'https://mqweb:9443/ibmmq/rest/v2', 'host:1414'];
+    expect(findInlineSecrets({ health: [{ command: { host: 'app1', run } }] })).toEqual([]);
+    // `run` elsewhere than under a command is not an argv.
+    expect(findInlineSecrets({ run: ['--password=x'] })).toEqual([]);
+  });
 });
+

@@ -2,6 +2,31 @@ import { fork, type ChildProcess } from 'node:child_process';
 
 const STDERR_TAIL_CHARS = 2_000;
 
+/** What an MQI child needs from the worker's environment: the system basics, the MQ client's own variables, the ibmmq package's. */
+const PASSED_THROUGH = new Set([
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LANGUAGE', 'TZ', 'SYSTEMROOT', 'NODE_EXTRA_CA_CERTS',
+  'MQSERVER', 'MQCHLLIB', 'MQCHLTAB', 'MQCLNTCF', 'MQCCDTURL', 'MQSSLKEYR', 'MQCERTLABL', 'MQSSLCRYP', 'MQSSLRESET', 'MQAPPLNAME',
+  'MQ_FILE_PATH', 'MQ_DATA_PATH', 'MQ_INSTALLATION_PATH',
+]);
+const PASSED_PREFIXES = ['LC_', 'MQIJS_', 'AMQ_'];
+const SECRET_LOOKING = /PASS|SECRET|TOKEN|CREDENTIAL|PRIVATE|(^|_)KEY($|_)|AUTH/i;
+
+/**
+ * The environment of an MQI child: only what it needs (above) and the client library path.
+ * SSH credentials the worker reads from its environment (`credential: { env: VAR }`), the
+ * SSH agent socket and anything else that looks like a secret stay with the worker.
+ */
+export function mqiChildEnvironment(env: NodeJS.ProcessEnv, libraryDir: string | null): NodeJS.ProcessEnv {
+  const child: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || SECRET_LOOKING.test(name) || name.startsWith('SSH_')) continue;
+    if (PASSED_THROUGH.has(name.toUpperCase()) || PASSED_PREFIXES.some((prefix) => name.startsWith(prefix))) child[name] = value;
+  }
+  const libraryPath = [libraryDir, env.LD_LIBRARY_PATH].filter((part) => part).join(':');
+  if (libraryPath) child.LD_LIBRARY_PATH = libraryPath;
+  return child;
+}
+
 /**
  * A Node process of its own for MQI work, forked with an IPC channel and LD_LIBRARY_PATH
  * naming the MQ client library folder (the estate's mqClient.libraryDir; null: the system
@@ -16,11 +41,10 @@ export class MqiChildProcess<ToChild, FromChild> {
 
   /** `mainFile`: the child's entry point, a TypeScript module run through tsx. */
   constructor(mainFile: string, libraryDir: string | null) {
-    const libraryPath = [libraryDir, process.env.LD_LIBRARY_PATH].filter((part) => part).join(':');
     this.child = fork(mainFile, [], {
       // tsx by its resolved location: `--import tsx` would be looked up from the working directory.
       execArgv: ['--import', import.meta.resolve('tsx')],
-      env: { ...process.env, ...(libraryPath ? { LD_LIBRARY_PATH: libraryPath } : {}) },
+      env: mqiChildEnvironment(process.env, libraryDir),
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child.stderr?.on('data', (chunk: Buffer) => {
