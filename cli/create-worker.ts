@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import { SshPool } from '../activities/ssh/ssh-pool.ts';
 import { reportRun } from '../reports/analyze-run.ts';
@@ -52,6 +52,8 @@ export async function createMqchaosWorker(options: {
   connection: NativeConnection;
   namespace?: string;
   taskQueue: string;
+  /** Activity interceptors (tracing, metrics; tests use one to stop a worker at a chosen step). */
+  activityInterceptors?: NonNullable<WorkerOptions['interceptors']>['activity'];
 }): Promise<MqchaosWorker> {
   const ssh = new SshPool();
   const worker = await Worker.create({
@@ -62,6 +64,7 @@ export async function createMqchaosWorker(options: {
     activities: createActivities({ ssh, reporter: { reportRun, writeRunsIndex } }),
     // Cancellation reaches an activity only with a heartbeat: keep them frequent so an abort is prompt.
     maxHeartbeatThrottleInterval: '1 second',
+    ...(options.activityInterceptors ? { interceptors: { activity: options.activityInterceptors } } : {}),
   });
   return { worker, close: () => ssh.closeAll() };
 }

@@ -89,3 +89,26 @@ describe('Ctrl-C mid-fault on a real mqchaos run', () => {
     expectNothingLeft(run);
   });
 });
+
+describe('mqchaos server on SIGTERM', () => {
+  it('server - SIGTERM drains its worker and stops its dev server: exit 0, no server process, no marker left', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-server-'));
+    scratches.push(scratch);
+    const stateDir = join(scratch, 'state');
+    const server = startMqchaos(['server'], { cwd: scratch, stateDir, env: { MQCHAOS_DEV_SERVER_DEFAULT_PORTS: 'no' } });
+    for (let polls = 0; polls < 1200 && !server.stdout().includes('Ctrl-C to stop'); polls++) {
+      if (server.child.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(server.stdout()).toContain('Ctrl-C to stop');
+    const serverPid = (JSON.parse(readFileSync(join(stateDir, 'temporal', 'server.json'), 'utf8')) as { pid: number }).pid;
+    expect(isAlive(serverPid)).toBe(true);
+    process.kill(server.pid, 'SIGTERM');
+    expect(await server.exited, server.stderr()).toBe(0);
+    expect(server.stdout()).toContain('SIGTERM: draining the worker');
+    expect(isAlive(serverPid)).toBe(false);
+    expect(existsSync(join(stateDir, 'temporal', 'server.json'))).toBe(false);
+    expect(processesInGroup(server.pid)).toEqual([]);
+  });
+});
+
