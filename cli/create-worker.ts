@@ -20,16 +20,19 @@ let runtimeInstalled = false;
  */
 export function installQuietRuntime(env: NodeJS.ProcessEnv = process.env): void {
   if (runtimeInstalled) return;
-  const logFile = env.MQCHAOS_WORKER_LOG;
-  if (logFile) mkdirSync(dirname(logFile), { recursive: true });
-  const logger = logFile
-    ? new DefaultLogger('WARN', ({ level, message, meta, timestampNanos }) => {
-        const at = new Date(Number(timestampNanos / 1_000_000n)).toISOString();
-        appendFileSync(logFile, `${at} [${level}] ${message}${meta === undefined ? '' : ` ${inspect(meta, { depth: 4, breakLength: Infinity })}`}\n`);
-      })
-    : new DefaultLogger('WARN');
-  Runtime.install({ logger, shutdownSignals: [] });
+  Runtime.install({ logger: workerLogger(env), shutdownSignals: [] });
   runtimeInstalled = true;
+}
+
+/** Warnings and errors only, to `$MQCHAOS_WORKER_LOG` when set, else the terminal (also for activity test environments). */
+export function workerLogger(env: NodeJS.ProcessEnv = process.env): DefaultLogger {
+  const logFile = env.MQCHAOS_WORKER_LOG;
+  if (!logFile) return new DefaultLogger('WARN');
+  mkdirSync(dirname(logFile), { recursive: true });
+  return new DefaultLogger('WARN', ({ level, message, meta, timestampNanos }) => {
+    const at = new Date(Number(timestampNanos / 1_000_000n)).toISOString();
+    appendFileSync(logFile, `${at} [${level}] ${message}${meta === undefined ? '' : ` ${inspect(meta, { depth: 4, breakLength: Infinity })}`}\n`);
+  });
 }
 
 let bundle: Promise<WorkflowBundle> | undefined;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { workerLogger } from '../cli/create-worker.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMessages } from '../checkers/message-accounting.ts';
 import { startMqTestLab, type MqTestLab } from '../lab/mq/mq-test-lab.ts';
@@ -59,8 +60,8 @@ function request(overrides: Partial<TrafficSpec> = {}): RunTrafficRequest {
 describe('runTraffic', () => {
   it('runTraffic - a stop request ends the producers, the consumers drain, and every message is accounted for', async () => {
     const traffic = request();
-    const running = new MockActivityEnvironment().run(runTraffic, traffic) as Promise<TrafficSummary>;
-    await new MockActivityEnvironment().run(awaitTrafficRunning, { scenarioDir: traffic.scenarioDir, timeoutMs: 20_000 });
+    const running = new MockActivityEnvironment({}, { logger: workerLogger() }).run(runTraffic, traffic) as Promise<TrafficSummary>;
+    await new MockActivityEnvironment({}, { logger: workerLogger() }).run(awaitTrafficRunning, { scenarioDir: traffic.scenarioDir, timeoutMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await requestTrafficStop({ scenarioDir: traffic.scenarioDir });
     const summary = await running;
@@ -77,9 +78,9 @@ describe('runTraffic', () => {
 
   it('runTraffic - cancelled, it aborts every client, whose logs still end, and fails with the cancellation', async () => {
     const traffic = request({ queue: 'DEV.QUEUE.3' });
-    const env = new MockActivityEnvironment();
+    const env = new MockActivityEnvironment({}, { logger: workerLogger() });
     const running = env.run(runTraffic, traffic) as Promise<TrafficSummary>;
-    await new MockActivityEnvironment().run(awaitTrafficRunning, { scenarioDir: traffic.scenarioDir, timeoutMs: 20_000 });
+    await new MockActivityEnvironment({}, { logger: workerLogger() }).run(awaitTrafficRunning, { scenarioDir: traffic.scenarioDir, timeoutMs: 20_000 });
     env.cancel();
     await expect(running).rejects.toBeInstanceOf(CancelledFailure);
     expect((await readTrafficState(traffic.scenarioDir))?.phase).toBe('failed');
@@ -90,8 +91,8 @@ describe('runTraffic', () => {
   it('runTraffic - an estate without listeners fails at once, in words, and says so to whoever awaits the traffic', async () => {
     const traffic = request();
     traffic.estate = { ...traffic.estate, queueManagers: { QM1: { name: 'QM1', instances: ['mq1', 'mq2'], channel: 'DEV.APP.SVRCONN' } } };
-    await expect(new MockActivityEnvironment().run(runTraffic, traffic)).rejects.toThrow('the estate gives no listener for QM1 on its instance hosts');
-    await expect(new MockActivityEnvironment().run(awaitTrafficRunning, { scenarioDir: traffic.scenarioDir, timeoutMs: 5_000 })).rejects.toThrow(
+    await expect(new MockActivityEnvironment({}, { logger: workerLogger() }).run(runTraffic, traffic)).rejects.toThrow('the estate gives no listener for QM1 on its instance hosts');
+    await expect(new MockActivityEnvironment({}, { logger: workerLogger() }).run(awaitTrafficRunning, { scenarioDir: traffic.scenarioDir, timeoutMs: 5_000 })).rejects.toThrow(
       'the traffic could not start: the estate gives no listener for QM1',
     );
   });
