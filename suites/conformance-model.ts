@@ -1,3 +1,5 @@
+import type { ExpectationSpec } from './suite-model.ts';
+
 /**
  * What the conformance checks need to know beyond the estate (a suite's `conformance:` block;
  * every field has a default, so an estate alone can be checked).
@@ -20,6 +22,8 @@ export interface ConformanceSpec {
   clusters: ClusterConformanceSpec[];
   /** Client applications' connection parameters. */
   applications: ApplicationConnectionSpec[];
+  /** Expectations that replace checks' defaults (suites/conformance-expectations.ts), by check name. */
+  expect: Record<string, ExpectationSpec>;
 }
 
 export interface ClusterConformanceSpec {
@@ -51,4 +55,5 @@ export const DEFAULT_CONFORMANCE: ConformanceSpec = {
   autoStart: { systemdUnit: 'mq@{qm}.service' },
   clusters: [],
   applications: [],
+  expect: {},
 };

@@ -27,3 +27,22 @@ describe('conformance suites - loading', () => {
     ]);
   });
 });
+
+describe('conformance suites - expectations of a check', () => {
+  it('loadSuite - conformance.expect replaces a check default, with its source line', async () => {
+    const loaded = await loadSuite(join(packageRoot, 'test/suites/conformance-two-listeners.yaml'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    expect(Object.keys(loaded.suite.conformance!.expect)).toEqual(['listener']);
+    expect(loaded.suite.conformance!.expect.listener!.schema).toMatchObject({ properties: { runningListenerPorts: { maxItems: 2 } } });
+    expect(loaded.suite.conformance!.expect.listener!.source).toMatch(/conformance-two-listeners\.yaml:8$/);
+  });
+
+  it('loadSuite - a conformance expectation may only constrain the facts its check reads', async () => {
+    const loaded = await loadSuite(join(packageRoot, 'suites/fixtures/invalid/conformance-unknown-fact.yaml'));
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.errors).toHaveLength(1);
+    expect(loaded.errors[0]).toMatchObject({ line: 8, pointer: '/conformance/expect/listener/properties/runningListenerPortz' });
+    expect(`${loaded.errors[0]!.message} ${loaded.errors[0]!.hint ?? ''}`).toContain('runningListenerPorts');
+  });
+});

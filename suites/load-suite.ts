@@ -6,6 +6,8 @@ import { checkExpectation, type ExpectationContext } from './expectation-check.t
 import { defaultTopologiesDir } from './lab-topology.ts';
 import { defaultResultSchemaFile, readMeasurementCatalog } from './result-measurements.ts';
 import { findDuplicateScenarioNames, findUndeclaredQueueManagers, listScenarios } from './scenario-references.ts';
+import { CONFORMANCE_CHECKS } from './conformance-expectations.ts';
+import { conformanceFactsCatalog } from './conformance-facts-catalog.ts';
 import { findConformanceReferenceProblems } from './conformance-references.ts';
 import { findHealthCheckProblems } from './health-references.ts';
 import { compileSuite } from './suite-compile.ts';
@@ -67,6 +69,17 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
     if (checked.spec) expectations[index] = checked.spec;
   }
 
+  // A conformance check's expectation constrains that check's facts, not the scenario result document.
+  const conformanceExpectations: Record<string, ExpectationSpec> = {};
+  const overrides = (source.data as { conformance?: { expect?: unknown } } | null)?.conformance?.expect;
+  if (overrides !== null && typeof overrides === 'object' && !Array.isArray(overrides)) {
+    for (const check of Object.keys(overrides).filter((name) => CONFORMANCE_CHECKS.includes(name))) {
+      const checked = await checkExpectation(source, `/conformance/expect/${check}`, { ...context, catalog: conformanceFactsCatalog(check) });
+      errors.push(...checked.errors);
+      if (checked.spec) conformanceExpectations[check] = checked.spec;
+    }
+  }
+
   if (errors.length > 0) return { ok: false, errors: sortDefinitionErrors(errors) };
-  return { ok: true, suite: compileSuite(source, expectations, schemas, topologiesDir) };
+  return { ok: true, suite: compileSuite(source, expectations, schemas, topologiesDir, conformanceExpectations) };
 }

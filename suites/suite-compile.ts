@@ -36,6 +36,7 @@ export function compileSuite(
   expectations: readonly ExpectationSpec[],
   schemas: SuiteSchemas,
   topologiesDir: string,
+  conformanceExpectations: Record<string, ExpectationSpec> = {},
 ): SuiteDefinition {
   const raw = source.data as RawSuite;
   const suiteObservation: ObservationSpec = { ...schemas.observationDefaults, ...raw.defaults?.observe };
@@ -53,7 +54,7 @@ export function compileSuite(
     if (scenario.health !== undefined && scenario.health.length > 0) compiled.health = compileHealthChecks(scenario.health);
     if (scenario.requires !== undefined && scenario.requires.length > 0) {
       compiled.requires = scenario.requires;
-      compiled.conformance = compileConformance(raw.conformance ?? {});
+      compiled.conformance = compileConformance(raw.conformance ?? {}, conformanceExpectations);
     }
     return compiled;
   });
@@ -64,6 +65,6 @@ export function compileSuite(
     scenarios,
   };
   if (raw.description !== undefined) suite.description = raw.description;
-  if (raw.conformance !== undefined) suite.conformance = compileConformance(raw.conformance);
+  if (raw.conformance !== undefined) suite.conformance = compileConformance(raw.conformance, conformanceExpectations);
   return suite;
 }

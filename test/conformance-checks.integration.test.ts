@@ -9,25 +9,33 @@ import { planConformance } from '../checkers/conformance-plan.ts';
 import { startLab } from '../cli/lab-control.ts';
 import { packageRoot } from '../cli/state-paths.ts';
 import { readTruthLog } from '../lab/truth-log.ts';
-import { DEFAULT_CONFORMANCE } from '../suites/conformance-model.ts';
+import { DEFAULT_CONFORMANCE, type ConformanceSpec } from '../suites/conformance-model.ts';
+import type { EstateSpec } from '../suites/suite-model.ts';
+import { loadSuite } from '../suites/load-suite.ts';
 import { loadEstateFile } from '../suites/load-suite.ts';
 import { writeBrokenDemoTopology } from './support/broken-topology.ts';
 
 const ssh = new SshPool();
 afterAll(() => ssh.closeAll());
 
-/** Starts a lab from the topology, runs the named checks against it, and stops it. */
-async function runChecks(topologyFile: string, checks: string[]): Promise<{ lines: ConformanceLine[]; truthDuring: string[] }> {
+/** Starts a lab from the topology, runs the named checks against it (with the given settings), and stops it. */
+async function runChecks(
+  topologyFile: string,
+  checks: string[],
+  config: ConformanceSpec = DEFAULT_CONFORMANCE,
+  changeEstate: (estate: EstateSpec) => EstateSpec = (estate) => estate,
+): Promise<{ lines: ConformanceLine[]; truthDuring: string[] }> {
   const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-conf-'));
   const lab = await startLab({ topologyFile, stateDir: join(scratch, 'lab') });
   try {
     const loaded = await loadEstateFile(lab.estateFile);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     const from = Date.now();
-    const { checks: planned } = planConformance(loaded.estate, DEFAULT_CONFORMANCE);
+    const estate = changeEstate(loaded.estate);
+    const { checks: planned } = planConformance(estate, config);
     const lines: ConformanceLine[] = [];
     for (const check of planned.filter((p) => checks.includes(p.check))) {
-      lines.push(...(await runConformanceCheck(ssh, { planned: check, estate: loaded.estate, config: DEFAULT_CONFORMANCE })));
+      lines.push(...(await runConformanceCheck(ssh, { planned: check, estate, config })));
     }
     const truthDuring = readTruthLog(lab.truthLogFile).filter((e) => e.t >= from).map((e) => e.event);
     return { lines, truthDuring };
@@ -80,4 +88,21 @@ describe('conformance checks on the lab', () => {
       expect(new Set(truthDuring)).toEqual(new Set(['command']));
     });
   }
+
+  it('conformance - a suite expectation replaces the default: two listener ports accepted, so the listener-port break holds', async () => {
+    const loaded = await loadSuite(join(packageRoot, 'test/suites/conformance-two-listeners.yaml'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const { lines } = await runChecks(writeBrokenDemoTopology({ breaks: { mq1: ['listener-port'] } }), ['listener'], loaded.suite.conformance!);
+    expect(lines.map((l) => [l.node, l.verdict])).toEqual([['mq1', 'pass']]);
+    expect(lines[0]!.facts).toMatchObject({ runningListenerPorts: [expect.any(Number), 1415] });
+  });
+
+  it('conformance - a node that cannot be reached is unknown, with the reason, never a pass', async () => {
+    const unreachable = (estate: EstateSpec): EstateSpec => ({ ...estate, hosts: { ...estate.hosts, mq2: { ...estate.hosts.mq2!, port: 1 } } });
+    const { lines } = await runChecks(join(packageRoot, 'lab', 'topologies', 'demo.yaml'), ['mq-user'], DEFAULT_CONFORMANCE, unreachable);
+    expect(lines.find((l) => l.node === 'mq1')!.verdict).toBe('pass');
+    const mq2 = lines.find((l) => l.node === 'mq2')!;
+    expect(mq2.verdict).toBe('unknown');
+    expect(mq2.missing[0]).toMatch(/^mq2: could not run: /);
+  });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { packageRoot } from '../cli/state-paths.ts';
 import { writeBrokenDemoTopology } from './support/broken-topology.ts';
 
@@ -77,5 +78,27 @@ describe('mqchaos check', () => {
     expect(scenario!.events).toContainEqual(expect.objectContaining({ kind: 'observation', summary: expect.stringContaining('conformance fail: 15 of 16 checks hold; mq2: uid of mqm is 502; mq1 has 501') }));
     expect(readFileSync(join(runDir, 'index.html'), 'utf8')).toContain('<h3>Conformance before the fault</h3>');
     expect(scenario!.events).toContainEqual(expect.objectContaining({ kind: 'error', summary: expect.stringContaining('the estate does not conform (requires: conformance), the fault was not injected') }));
+  });
+
+  it('check - an estate file is checked with the default settings; a node that cannot be reached makes its lines ? and the exit 4', () => {
+    expect(mqchaos(['lab', 'up']).code).toBe(0);
+    try {
+      const estateFile = join(scratch, 'state', 'lab', 'demo', 'estate.yaml');
+      const conforming = mqchaos(['check', estateFile]);
+      expect(conforming.code).toBe(0);
+      expect(conforming.stdout).toContain('Conformance: pass (16 hold, 0 failed, 0 unknown)');
+      const unreachable = join(scratch, 'estate-unreachable.yaml');
+      const estate = parse(readFileSync(estateFile, 'utf8')) as { hosts: Record<string, { port: number }> };
+      estate.hosts.mq2!.port = 1;
+      writeFileSync(unreachable, stringify(estate));
+      const { code, stdout } = mqchaos(['check', unreachable]);
+      expect(stdout).not.toMatch(/^✗/m);
+      expect(code).toBe(4);
+      expect(stdout).toMatch(/^\? mq-user +QM1 mq2 /m);
+      expect(stdout).toMatch(/^ {4}\? mq2: could not run: /m);
+      expect(stdout).toMatch(/^✓ mq-user +QM1 mq1 /m);
+    } finally {
+      mqchaos(['lab', 'down']);
+    }
   });
 });

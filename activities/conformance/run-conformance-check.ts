@@ -50,5 +50,5 @@ export async function runConformanceCheck(ssh: SshPool, request: ConformanceChec
     if (!read || planned.queueManager === null) throw new Error(`unknown conformance check ${planned.check}`);
     facts = await read({ ssh, estate, config, queueManager: planned.queueManager });
   }
-  return judgeCheck(facts, defaultConformanceExpectation(planned.check));
+  return judgeCheck(facts, config.expect[planned.check] ?? defaultConformanceExpectation(planned.check));
 }
