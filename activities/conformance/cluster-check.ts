@@ -39,7 +39,7 @@ export function clusterFacts(hygiene: ClusterHygiene, cluster: ClusterConformanc
     words: {
       bindOnOpenQueues: `cluster queues with DEFBIND(OPEN) on ${member}: ${hygiene.bindOnOpenQueues.join(', ')}`,
       stoppedChannels: `cluster-sender channels STOPPED on ${member}: ${hygiene.stoppedChannels.join(', ')}`,
-      retriesExhaustedChannels: `cluster-sender channels with their retries exhausted on ${member}: ${hygiene.retriesExhaustedChannels.join(', ')}`,
+      retriesExhaustedChannels: `cluster-sender channels on ${member} with their short retries used up (retrying every LONGTMR): ${hygiene.retriesExhaustedChannels.join(', ')}`,
       transmitQueueAtBaseline: `SYSTEM.CLUSTER.TRANSMIT.QUEUE on ${member} holds ${hygiene.transmitQueueDepth} messages; the baseline is ${cluster.transmitQueueBaseline}`,
       fullRepositoriesReachable: `${member} reaches ${hygiene.fullRepositoriesReachable} full repositories of ${cluster.name} (${repos}); two are required`,
     },

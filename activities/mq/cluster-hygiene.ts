@@ -15,7 +15,10 @@ export interface ClusterHygiene {
   bindOnOpenQueues: string[];
   /** Cluster-sender channels in STOPPED. */
   stoppedChannels: string[];
-  /** Cluster-sender channels RETRYING with no long retry left (LONGRTS(0)). */
+  /**
+   * Cluster-sender channels RETRYING with their short retries used up (SHORTRTS(0)): they are
+   * on the slow LONGTMR schedule (20 minutes by default), or have no retry left at all.
+   */
   retriesExhaustedChannels: string[];
   /** SYSTEM.CLUSTER.TRANSMIT.QUEUE depth; null when not shown. */
   transmitQueueDepth: number | null;
@@ -39,7 +42,7 @@ export function readClusterHygiene(responses: readonly MqscResponse[], cluster: 
   return {
     bindOnOpenQueues: (queues?.objects ?? []).filter((o) => o.attributes.CLUSTER === cluster && o.attributes.DEFBIND === 'OPEN').map((o) => o.attributes.QUEUE!),
     stoppedChannels: senders.filter((o) => o.attributes.STATUS === 'STOPPED').map((o) => o.attributes.CHANNEL!),
-    retriesExhaustedChannels: senders.filter((o) => o.attributes.STATUS === 'RETRYING' && o.attributes.LONGRTS === '0').map((o) => o.attributes.CHANNEL!),
+    retriesExhaustedChannels: senders.filter((o) => o.attributes.STATUS === 'RETRYING' && (o.attributes.SHORTRTS === '0' || o.attributes.LONGRTS === '0')).map((o) => o.attributes.CHANNEL!),
     transmitQueueDepth: depth === undefined ? null : Number(depth),
     fullRepositoriesReachable: repositories.filter((o) => o.attributes.STATUS === 'RUNNING' || o.attributes.STATUS === 'INACTIVE' || o.attributes.DEFTYPE === 'CLUSRCVR').length,
     fullRepositories: repositories.map((o) => ({ name: o.attributes.CLUSQMGR!, status: o.attributes.STATUS ?? '' })),
