@@ -10,6 +10,8 @@ export interface ChannelTimeline {
   statusTimeline: { at: string; status: string }[];
   timeInRetryingSeconds: number;
   endedStopped: boolean;
+  /** Whether it was seen RETRYING with no short retries left (on its long retries, LONGRTY x LONGTMR). */
+  reachedLongRetry: boolean;
   /** Messages the channel moved (the growth of MSGS across the observation, restarts counted); null when MSGS was never shown. */
   messagesMoved: number | null;
 }
@@ -27,12 +29,14 @@ export function measureChannelTimelines(samples: readonly ClusterMemberSample[])
       let retryingMs = 0;
       let moved: number | null = null;
       let lastMsgs: number | null = null;
+      let longRetry = false;
       answered.forEach((sample, index) => {
         const record = sample.channels.find((c) => c.channel === channel && c.type !== 'CLUSRCVR');
         const status = record?.status ?? 'INACTIVE';
         if (timeline.at(-1)?.status !== status) timeline.push({ at: new Date(sample.t).toISOString(), status });
         const next = answered[index + 1];
         if (status === 'RETRYING' && next) retryingMs += next.t - sample.t;
+        if (status === 'RETRYING' && record?.shortRetriesLeft === 0) longRetry = true;
         if (record?.messages !== null && record?.messages !== undefined) {
           // MSGS starts again from 0 when the channel restarts.
           const grew = lastMsgs === null ? 0 : record.messages >= lastMsgs ? record.messages - lastMsgs : record.messages;
@@ -40,7 +44,7 @@ export function measureChannelTimelines(samples: readonly ClusterMemberSample[])
           lastMsgs = record.messages;
         } else if (!record) lastMsgs = 0;
       });
-      result[sender][channel] = { statusTimeline: timeline, timeInRetryingSeconds: Math.round(retryingMs) / 1000, endedStopped: timeline.at(-1)?.status === 'STOPPED', messagesMoved: moved };
+      result[sender][channel] = { statusTimeline: timeline, timeInRetryingSeconds: Math.round(retryingMs) / 1000, endedStopped: timeline.at(-1)?.status === 'STOPPED', reachedLongRetry: longRetry, messagesMoved: moved };
     }
   }
   return result;

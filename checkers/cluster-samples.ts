@@ -13,6 +13,8 @@ export interface ClusterChannelSample {
   messagesAvailable: number | null;
   /** MSGS: messages moved since the channel started; null when not shown. */
   messages: number | null;
+  /** SHORTRTS: short retries left (0 while RETRYING: the channel is on its long retries); null when not shown. */
+  shortRetriesLeft?: number | null;
 }
 
 export type ClusterMemberSample =

@@ -66,13 +66,14 @@ describe('measureChannelTimelines', () => {
       ],
       timeInRetryingSeconds: 6,
       endedStopped: false,
+      reachedLongRetry: false,
       messagesMoved: 7,
     });
   });
 
   it('measureChannelTimelines - a channel left STOPPED ends stopped; one that lost its record reads INACTIVE', () => {
-    const stopped = measureChannelTimelines([sample(0, 0, [{ status: 'RETRYING' }]), sample(5, 0, [{ status: 'STOPPED' }])]).QM1!['DEMO.QM3']!;
-    expect(stopped).toMatchObject({ endedStopped: true, timeInRetryingSeconds: 5 });
+    const stopped = measureChannelTimelines([sample(0, 0, [{ status: 'RETRYING', shortRetriesLeft: 2 }]), sample(3, 0, [{ status: 'RETRYING', shortRetriesLeft: 0 }]), sample(5, 0, [{ status: 'STOPPED' }])]).QM1!['DEMO.QM3']!;
+    expect(stopped).toMatchObject({ endedStopped: true, timeInRetryingSeconds: 5, reachedLongRetry: true });
     const inactive = measureChannelTimelines([sample(0, 0, [{ status: 'RUNNING' }]), sample(5, 0, [])]).QM1!['DEMO.QM3']!;
     expect(inactive.statusTimeline.map((s) => s.status)).toEqual(['RUNNING', 'INACTIVE']);
     expect(inactive.endedStopped).toBe(false);

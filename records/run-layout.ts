@@ -4,7 +4,8 @@
  *
  *   <runs-dir>/<run-id>/                   suite.json · result.json · junit.xml · index.html
  *   <runs-dir>/<run-id>/scenarios/<name>/  recording.json · samples.jsonl · events.jsonl ·
- *                                          health.jsonl · result.json · traffic/<client>.jsonl
+ *                                          health.jsonl · cluster-samples.jsonl · result.json ·
+ *                                          traffic/<client>.jsonl
  */
 
 function under(dir: string, name: string): string {
@@ -42,6 +43,8 @@ export const recordingFile = (scenarioDir: string) => under(scenarioDir, 'record
 export const samplesFile = (scenarioDir: string) => under(scenarioDir, 'samples.jsonl');
 /** Timeline events with the activities' own times. */
 export const eventsFile = (scenarioDir: string) => under(scenarioDir, 'events.jsonl');
+/** Cluster probe samples: each sending member's transmit-queue depth and channel statuses. */
+export const clusterSamplesFile = (scenarioDir: string) => under(scenarioDir, 'cluster-samples.jsonl');
 /** Health probe attempts. */
 export const healthFile = (scenarioDir: string) => under(scenarioDir, 'health.jsonl');
 /** The scenario's result document: its judgement, made once where it was recorded. */

@@ -24,6 +24,9 @@ export interface ChannelStatusRecord {
   messagesAvailable: number | null;
   /** MSGS: messages sent or received since the channel started; null when not shown. */
   messages: number | null;
+  /** SHORTRTS / LONGRTS: retry attempts left at the short and the long interval; null when not shown. */
+  shortRetriesLeft: number | null;
+  longRetriesLeft: number | null;
   current: boolean;
 }
 
@@ -47,6 +50,8 @@ export function readChannelStatuses(response: MqscResponse): ChannelStatusRecord
       transmitQueue: object.attributes.XMITQ ?? '',
       messagesAvailable: toCount(object.attributes.XQMSGSA),
       messages: toCount(object.attributes.MSGS),
+      shortRetriesLeft: toCount(object.attributes.SHORTRTS),
+      longRetriesLeft: toCount(object.attributes.LONGRTS),
       current: object.flags.includes('CURRENT'),
     };
   });

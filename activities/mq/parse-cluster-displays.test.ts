@@ -30,7 +30,7 @@ describe('readChannelStatuses - DISPLAY CHSTATUS', () => {
   it('readChannelStatuses - the documented samples: RUNNING with substate MQGET, RETRYING with blank RQMNAME and SUBSTATE', () => {
     const records = readChannelStatuses(firstResponse('runmqsc-display-chstatus.txt'));
     expect(records).toEqual([
-      { channel: 'QM1.TO.QM2', type: 'SDR', status: 'RUNNING', substate: 'MQGET', connectionName: '10.241.0.4(1414)', remoteQueueManager: 'QM2', transmitQueue: 'QM2', messagesAvailable: null, messages: null, current: true },
+      { channel: 'QM1.TO.QM2', type: 'SDR', status: 'RUNNING', substate: 'MQGET', connectionName: '10.241.0.4(1414)', remoteQueueManager: 'QM2', transmitQueue: 'QM2', messagesAvailable: null, messages: null, shortRetriesLeft: null, longRetriesLeft: null, current: true },
       {
         channel: 'HERE.TO.THERE.TWO',
         type: 'SDR',
@@ -41,6 +41,8 @@ describe('readChannelStatuses - DISPLAY CHSTATUS', () => {
         transmitQueue: 'HERE.TO.THERE.TWO.XMIT',
         messagesAvailable: null,
         messages: null,
+        shortRetriesLeft: null,
+        longRetriesLeft: null,
         current: true,
       },
     ]);

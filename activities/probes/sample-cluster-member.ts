@@ -13,7 +13,7 @@ export const CLUSTER_TRANSMIT_QUEUE = 'SYSTEM.CLUSTER.TRANSMIT.QUEUE';
  * that channel's share of the transmission queue, MSGS what it moved since it started). A
  * member that cannot answer (stopped: runmqsc AMQ8146E) is a sample with `ok: false`.
  */
-const COMMANDS = [`DISPLAY QLOCAL(${CLUSTER_TRANSMIT_QUEUE}) CURDEPTH`, 'DISPLAY CHSTATUS(*) STATUS SUBSTATE XQMSGSA MSGS'];
+const COMMANDS = [`DISPLAY QLOCAL(${CLUSTER_TRANSMIT_QUEUE}) CURDEPTH`, 'DISPLAY CHSTATUS(*) STATUS SUBSTATE XQMSGSA MSGS SHORTRTS'];
 
 export async function sampleClusterMember(ssh: SshPool, host: HostSpec, queueManager: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<ClusterMemberSample> {
   const t = Date.now();
@@ -22,7 +22,7 @@ export async function sampleClusterMember(ssh: SshPool, host: HostSpec, queueMan
     const [depthReply, statusReply] = output.responses;
     const depth = readQueueStatuses(depthReply!)[0]?.depth;
     if (depth === undefined || depth === null) return { t, queueManager, host: host.name, ok: false, error: `no CURDEPTH for ${CLUSTER_TRANSMIT_QUEUE}` };
-    const channels = readChannelStatuses(statusReply!).map((c) => ({ channel: c.channel, type: c.type, status: c.status, messagesAvailable: c.messagesAvailable, messages: c.messages }));
+    const channels = readChannelStatuses(statusReply!).map((c) => ({ channel: c.channel, type: c.type, status: c.status, messagesAvailable: c.messagesAvailable, messages: c.messages, shortRetriesLeft: c.shortRetriesLeft }));
     return { t, queueManager, host: host.name, ok: true, transmitDepth: depth, channels };
   } catch (error) {
     if (error instanceof MqscCommandError) return { t, queueManager, host: host.name, ok: false, error: error.message };
