@@ -9,6 +9,8 @@ import { measureHealth } from './health-measurement.ts';
 import { findTwoActives } from './two-actives.ts';
 import { observeSampleChanges } from './sample-observations.ts';
 import { measureTraffic } from './traffic-measurement.ts';
+import { measureChannelTimelines } from './channel-timelines.ts';
+import { measureTransmitBuildup } from './transmit-buildup.ts';
 
 /** The result document without its judgement: what the expectation is judged against. */
 export type MeasuredScenario = Omit<ScenarioResult, 'expectation' | 'verdict'>;
@@ -59,6 +61,9 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
   const traffic = attempt('message accounting', () => measureTraffic(recording), undefined);
   const findings = attempt('two-actives', () => findTwoActives(selectQueueManagerSamples(recording), recording.probeIntervalMs), []);
   const health = attempt('health', () => measureHealth(recording.health ?? [], recording.fault.injectedAt), {});
+  const cluster = recording.cluster && recording.cluster.length > 0 ? recording.cluster : undefined;
+  const transmit = cluster && recording.fault.injectedAt !== null ? attempt('transmit buildup', () => measureTransmitBuildup(cluster, { faultAtMs: recording.fault.injectedAt!, recoveredAtMs: restoredAt(recording) }), undefined) : undefined;
+  const channels = cluster ? attempt('channel timelines', () => measureChannelTimelines(cluster), undefined) : undefined;
   const errorEvents = checkerFailures.map((summary) => checkerErrorEvent(summary, recording));
   const document: MeasuredScenario = {
     schemaVersion: 1,
@@ -72,10 +77,18 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
     ...(traffic?.messages ? { messages: traffic.messages } : {}),
     ...(Object.keys(health).length > 0 ? { health } : {}),
     findings,
+    ...(transmit ? { transmit } : {}),
+    ...(channels ? { channels } : {}),
     events: sortEvents([...recording.events, ...observations, ...(traffic?.events ?? []), ...errorEvents]),
     recovery: recording.recovery,
   };
   return { document, checkerFailures };
+}
+
+/** When the fault's restore was verified (its family's "recovered" check ran before the event was recorded); null when it never was. */
+function restoredAt(recording: ScenarioRecording): number | null {
+  const restored = recording.events.find((e) => e.kind === 'fault-restored' && !e.summary.startsWith('restore-all'));
+  return restored ? Date.parse(restored.at) : null;
 }
 
 function scenarioVerdict(expectation: ExpectationOutcome, recording: ScenarioRecording): Verdict {

@@ -6,7 +6,9 @@ import type { ConformanceReport } from './conformance-facts.ts';
  * durations are seconds (3 decimals). A measurement that could not be taken is null.
  */
 
+import type { ChannelTimeline } from './channel-timelines.ts';
 import type { MessageAccounting } from './message-accounting.ts';
+import type { SenderBuildup } from './transmit-buildup.ts';
 
 export type Verdict = 'pass' | 'fail' | 'unknown';
 /** How the harness ran, kept apart from what it found about the estate (Chaos Toolkit). */
@@ -111,6 +113,10 @@ export interface ScenarioResult {
   health?: Record<string, HealthMeasurement>;
   /** What the run found regardless of the expectation (two actives); empty when nothing. */
   findings?: Finding[];
+  /** Cluster scenarios: SYSTEM.CLUSTER.TRANSMIT.QUEUE buildup per sending member (and per destination channel). */
+  transmit?: Record<string, SenderBuildup>;
+  /** Cluster scenarios: per sending member, per cluster-sender channel, its status over the observation. */
+  channels?: Record<string, Record<string, ChannelTimeline>>;
   events: TimelineEvent[];
   recovery: RecoveryOutcome;
   expectation: ExpectationOutcome;

@@ -1,3 +1,4 @@
+import type { ClusterMemberSample } from './cluster-samples.ts';
 import type { HealthAttempt } from './health-attempts.ts';
 import type { InstanceSample } from './instance-samples.ts';
 import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from './result-document.ts';
@@ -31,6 +32,8 @@ export interface ScenarioRecording {
   traffic?: TrafficRecording;
   /** The health probes' attempts (`health.jsonl`), when the scenario has health checks. */
   health?: HealthAttempt[];
+  /** The cluster probe's samples (`cluster-samples.jsonl`), when the scenario watched a cluster. */
+  cluster?: ClusterMemberSample[];
 }
 
 /** What a scenario folder holds before `recording.json` has been written: the appended series only. */

@@ -5,6 +5,7 @@ import type { TimelineEvent } from '../checkers/result-document.ts';
 import type { PartialRecording, ScenarioRecording } from '../checkers/scenario-recording.ts';
 import { writeFileAtomically } from './atomic-write.ts';
 import { parseJson, parseJsonLines, readIfPresent, toJsonLines } from './json-lines.ts';
+import { readClusterSamples } from './cluster-sample-files.ts';
 import { eventsFile, healthFile, recordingFile, samplesFile } from './run-layout.ts';
 import { readTrafficRecording } from './traffic-log-files.ts';
 
@@ -18,7 +19,7 @@ export type RecordingHeader = Omit<ScenarioRecording, 'samples' | 'events'>;
 
 export async function writeScenarioRecording(dir: string, recording: ScenarioRecording): Promise<void> {
   // The traffic logs and health attempts are written by their own activities and stay as they are.
-  const { samples, events, traffic: _traffic, health: _health, ...header } = recording;
+  const { samples, events, traffic: _traffic, health: _health, cluster: _cluster, ...header } = recording;
   await mkdir(dir, { recursive: true });
   await writeFileAtomically(samplesFile(dir), toJsonLines(samples));
   await writeFileAtomically(eventsFile(dir), toJsonLines(events));
@@ -46,11 +47,13 @@ export async function readScenarioRecording(
   const header = headerText === undefined ? {} : (parseJson(headerText, recordingFile(dir)) as RecordingHeader);
   const traffic = await readTrafficRecording(dir);
   const healthText = await readIfPresent(healthFile(dir));
+  const cluster = await readClusterSamples(dir);
   return {
     ...header,
     samples: parseJsonLines<InstanceSample>(samplesText ?? '', samplesFile(dir)),
     events: parseJsonLines<TimelineEvent>(eventsText ?? '', eventsFile(dir)),
     ...(traffic ? { traffic } : {}),
     ...(healthText === undefined ? {} : { health: parseJsonLines<HealthAttempt>(healthText, healthFile(dir)) }),
+    ...(cluster.length > 0 ? { cluster } : {}),
   };
 }
