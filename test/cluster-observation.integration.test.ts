@@ -90,7 +90,8 @@ describe('cluster observation against the lab truth', () => {
   /** Stops QM3 (endmqm -i on its host), runs `during`, restarts it (strmqm) and observes until its channel from QM1 is RUNNING and QM1's transmit queue is back at the baseline. */
   async function stopMemberAround(during: () => Promise<void>): Promise<{ samples: ClusterMemberSample[]; faultAtMs: number; restartedAtMs: number; recoveredAtMs: number }> {
     const samples: ClusterMemberSample[] = [];
-    const baseline = await observe(samples, () => true);
+    // Steady state first: what was put before the fault has left the transmission queue.
+    const baseline = await observe(samples, (s) => s.ok && s.transmitDepth === 0);
     const faultAtMs = Date.now();
     await ssh('QM3', ['endmqm', '-i', 'QM3']);
     await during();
@@ -141,6 +142,7 @@ describe('cluster observation against the lab truth', () => {
 
   it('bind-not-fixed: the waiting messages are re-allocated to QM4 when the channel goes to RETRYING, new ones go there; no buildup', async () => {
     const notFixed = await producer({ bind: 'not-fixed' });
+    await notFixed.put(4); // both channels running before the fault
     let during: string[] = [];
     const { samples, faultAtMs, recoveredAtMs } = await stopMemberAround(async () => {
       during = await notFixed.put(10);
@@ -151,7 +153,9 @@ describe('cluster observation against the lab truth', () => {
     const endsAt = new Map(routed.map((e) => [e.msgId, reallocated.has(e.msgId) ? 'QM4' : e.to]));
     expect([...endsAt.values()]).toEqual(Array(10).fill('QM4'));
     const buildup = measureTransmitBuildup(samples, { faultAtMs, recoveredAtMs }).QM1!;
-    expect(buildup.peakDepth).toBe(0);
+    // Nothing waits for the stopped member; a sample may catch a message on its way to QM4.
+    expect(buildup.channels['DEMO.QM3']).toMatchObject({ peakDepth: 0, stuckMessages: 0 });
+    expect(buildup.peakDepth).toBeLessThanOrEqual(1);
     expect(buildup.stuckMessages).toBe(0);
   });
 
@@ -165,7 +169,9 @@ describe('cluster observation against the lab truth', () => {
       });
       const routed = filterEvents(truth(), 'cluster-routed').filter((e) => during.includes(e.msgId));
       expect(routed.map((e) => e.to)).toEqual(Array(10).fill('QM4'));
-      expect(measureTransmitBuildup(samples, { faultAtMs, recoveredAtMs }).QM1).toMatchObject({ peakDepth: 0, stuckMessages: 0 });
+      const buildup = measureTransmitBuildup(samples, { faultAtMs, recoveredAtMs }).QM1!;
+      expect(buildup.channels['DEMO.QM3'] ?? { peakDepth: 0, stuckMessages: 0 }).toMatchObject({ peakDepth: 0, stuckMessages: 0 });
+      expect(buildup.peakDepth).toBeLessThanOrEqual(1);
     } finally {
       await runMqsc(pool, hostOf('QM3'), 'QM3', ['RESUME QMGR CLUSTER(DEMO)'], { timeoutMs: 10_000 });
     }
