@@ -1,6 +1,6 @@
 /**
  * Traffic throughput and accounting cost. Prints figures; not a timed test.
- *   node --import tsx bench/traffic.ts [messages-per-producer]
+ *   node --import tsx bench/traffic.ts [messages-per-producer] [shape numbers, e.g. 1,2]
  *
  * Runs the harness's own traffic clients (one process each, the real `ibmmq` package over
  * the lab's stand-in client library, records written as in a scenario) against a lab queue
@@ -25,6 +25,7 @@ import { readTrafficRecording } from '../records/traffic-log-files.ts';
 import { trafficFolder, trafficLogFile } from '../records/run-layout.ts';
 
 const perProducer = Number(process.argv[2] ?? 50_000);
+const onlyShapes = process.argv[3]?.split(',').map(Number);
 const DEADLINE_MS = 120_000;
 
 interface Shape {
@@ -49,6 +50,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-bench-traffic-'));
 try {
   console.log(`${perProducer} messages of 256 bytes per producer; lab queue manager without per-message truth; ${new Date().toISOString()}`);
   for (const [index, shape] of SHAPES.entries()) {
+    if (onlyShapes && !onlyShapes.includes(index + 1)) continue;
     const dir = join(scratch, `shape-${index}`);
     const { seconds, got } = await runShape(shape, dir, lab.connectionName(['mq1']), built.libraryDir);
     const recording = (await readTrafficRecording(dir))!;

@@ -6,7 +6,8 @@ import { createActivities } from '../activities/index.ts';
 import { SshPool } from '../activities/ssh/ssh-pool.ts';
 import { reportRun } from '../reports/analyze-run.ts';
 import { writeRunsIndex } from '../reports/runs-index.ts';
-import { packageRoot } from './state-paths.ts';
+import { cacheDir, packageRoot } from './state-paths.ts';
+import { cachedWorkflowBundle } from './workflow-bundle-cache.ts';
 
 export const DEFAULT_TASK_QUEUE = 'mqchaos';
 
@@ -36,12 +37,18 @@ export function workerLogger(env: NodeJS.ProcessEnv = process.env): DefaultLogge
 }
 
 let bundle: Promise<WorkflowBundle> | undefined;
-/** The workflow bundle, built once per process (about a second). */
+/**
+ * The workflow bundle: read from the cache directory when the workflows' sources have not
+ * changed since it was built, otherwise built (a few seconds) and cached; once per process.
+ */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: join(packageRoot, 'workflows', 'index.ts'),
-    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
-  });
+  const workflowsPath = join(packageRoot, 'workflows', 'index.ts');
+  bundle ??= cachedWorkflowBundle(workflowsPath, join(cacheDir(), 'workflow-bundles'), () =>
+    bundleWorkflowCode({
+      workflowsPath,
+      logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
+    }),
+  ).then(({ code }) => ({ code }));
   return bundle;
 }
 
