@@ -66,20 +66,38 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     const loaded = await loadSuiteOrReport(positionals[0]!);
     if (!loaded) return EXIT_BAD_INPUT;
-    const estate = await resolveEstate(loaded, { keepLab: values['keep-lab'] ?? false });
-    if (!estate.ok) return EXIT_BAD_INPUT;
-    cleanups.push(estate.release);
-    leaveNowCleanups.push(estate.release);
-    if (interrupts.beforeStart) return EXIT_NO_VERDICT;
-
-    const suite: ResolvedSuite = { ...loaded, estate: estate.estate };
-    const runId = requestedRunId ?? newRunId(suite.name);
-    const input: RunSuiteInput = { runId, runsDir: runsDir(), suite, waitForEstate: values.wait ?? false };
-    const runDir = runFolder(input.runsDir, runId);
+    const runId = requestedRunId ?? newRunId(loaded.name);
     const inProcessWorker = values['in-process-worker'] ?? !process.env.TEMPORAL_ADDRESS;
     // An in-process worker polls a task queue of this run's own: no other CLI's worker takes this run's tasks, and this one takes no other run's.
     const taskQueue = values['task-queue'] ?? process.env.MQCHAOS_TASK_QUEUE ?? (inProcessWorker ? `mqchaos-run-${runId}` : DEFAULT_TASK_QUEUE);
-    const ran = await executeOnTemporal(input, { taskQueue, inProcessWorker, cleanups, leaveNowCleanups, interrupts });
+    // Temporal (the dev server, the worker and its workflow bundle) and the lab each take a second or more: they start together.
+    const temporalCleanups: Cleanup[] = [];
+    const connecting = connectTemporal({ taskQueue, inProcessWorker, cleanups: temporalCleanups });
+    connecting.catch(() => undefined); // awaited below, where its failure is reported
+    const stopTemporal = async () => {
+      await connecting.catch(() => undefined);
+      for (const cleanup of temporalCleanups.splice(0).reverse()) await cleanup();
+    };
+    let estate: Awaited<ReturnType<typeof resolveEstate>>;
+    try {
+      estate = await resolveEstate(loaded, { keepLab: values['keep-lab'] ?? false });
+    } catch (error) {
+      await stopTemporal();
+      throw error;
+    }
+    if (!estate.ok) {
+      await stopTemporal();
+      return EXIT_BAD_INPUT;
+    }
+    cleanups.push(estate.release);
+    leaveNowCleanups.push(estate.release);
+    cleanups.push(stopTemporal);
+    if (interrupts.beforeStart) return EXIT_NO_VERDICT;
+
+    const suite: ResolvedSuite = { ...loaded, estate: estate.estate };
+    const input: RunSuiteInput = { runId, runsDir: runsDir(), suite, waitForEstate: values.wait ?? false };
+    const runDir = runFolder(input.runsDir, runId);
+    const ran = await executeOnTemporal(input, { connecting, leaveNowCleanups, interrupts, taskQueue });
     if (ran.kind === 'busy') return EXIT_BAD_INPUT;
     if (ran.kind === 'not-started') return EXIT_NO_VERDICT;
     interrupts.finished();
@@ -106,9 +124,9 @@ type Ran = { kind: 'done'; outcome: SuiteOutcome | undefined } | { kind: 'busy' 
 
 async function executeOnTemporal(
   input: RunSuiteInput,
-  options: { taskQueue: string; inProcessWorker: boolean; cleanups: Cleanup[]; leaveNowCleanups: Cleanup[]; interrupts: RunInterrupts },
+  options: { connecting: ReturnType<typeof connectTemporal>; taskQueue: string; leaveNowCleanups: Cleanup[]; interrupts: RunInterrupts },
 ): Promise<Ran> {
-  const { client, address, server, namespace } = await connectTemporal(options);
+  const { client, address, server, namespace } = await options.connecting;
   if (server) options.leaveNowCleanups.push(() => server.stop());
   if (options.interrupts.beforeStart) return { kind: 'not-started' };
   const workflowId = `mqchaos-${input.runId}`;
