@@ -106,21 +106,27 @@ function putMessage(session: MqSession, op: number, queue: MessageQueue, frame: 
   const message = queue.append(md, body, persistence === MQC.MQPER_PERSISTENT, priority, inUow ? 'uncommitted-put' : 'available');
   if (inUow) session.uow.addPut(message);
   context.truth.put(context.host, message, inUow, session.conn);
-  if (!inUow) {
-    if (message.persistent) context.faults.confirmPersistentPut(message);
-    context.waits.wake(queue);
-  }
+  if (!inUow && message.persistent) context.faults.confirmPersistentPut(message);
   const reply = allocateReply(op, reason === MQC.MQRC_NONE ? MQC.MQCC_OK : MQC.MQCC_WARNING, reason, WIRE.MD_BYTES);
   md.copy(reply, WIRE.REPLY_HEADER_BYTES);
   session.send(reply);
+  // The putter hears first, then a waiting getter is served: the put's reply is not held up by the delivery.
+  if (!inUow) context.waits.wake(queue);
   return message;
 }
 
+const putStamp = { hundredths: -1, bytes: Buffer.alloc(16) };
+
 /** The context MQ sets on a put with default context: PutDate YYYYMMDD, PutTime HHMMSSTH (GMT), user and application. */
 function writePutContext(md: Buffer, nowMs: number, applName: string): void {
-  const iso = new Date(nowMs).toISOString();
-  md.write(`${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}`, WIRE.MD_PUT_DATE, 8, 'latin1');
-  md.write(`${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}${iso.slice(20, 22)}`, WIRE.MD_PUT_TIME, 8, 'latin1');
+  const hundredths = Math.floor(nowMs / 10);
+  // PutDate and PutTime change every hundredth of a second: formatted once for all the puts within it.
+  if (hundredths !== putStamp.hundredths) {
+    const iso = new Date(nowMs).toISOString();
+    putStamp.hundredths = hundredths;
+    putStamp.bytes.write(`${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}${iso.slice(20, 22)}`, 0, 16, 'latin1');
+  }
+  putStamp.bytes.copy(md, WIRE.MD_PUT_DATE);
   writeMqString(md, WIRE.MD_USER_IDENTIFIER, 12, 'app');
   writeMqString(md, WIRE.MD_PUT_APPL_NAME, 28, applName);
   md.writeInt32LE(MQC.MQAT_UNIX, WIRE.MD_PUT_APPL_TYPE);

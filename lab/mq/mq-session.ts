@@ -284,17 +284,21 @@ export class MqSession {
   }
 
   private commit(): void {
-    this.commitQuietly();
+    const touched = this.commitQuietly({ wake: false });
     this.send(allocateReply(WIRE.OP_COMMIT, MQC.MQCC_OK, MQC.MQRC_NONE, 0));
+    // As after a put: the committer hears first, then waiting getters are served.
+    for (const queue of touched) this.context.waits.wake(queue);
   }
 
-  private commitQuietly(): void {
-    if (!this.uow.inProgress) return;
+  /** Commits the unit of work in progress; returns the queues it touched, which it wakes unless told not to. */
+  private commitQuietly(options: { wake: boolean } = { wake: true }): Iterable<MessageQueue> {
+    if (!this.uow.inProgress) return [];
     const { context } = this;
     const outcome = this.uow.commit();
     context.truth.committed(context.host, this.conn, outcome.puts, outcome.gets);
     for (const message of outcome.puts) if (message.persistent) context.faults.confirmPersistentPut(message);
-    for (const queue of outcome.queues) context.waits.wake(queue);
+    if (options.wake) for (const queue of outcome.queues) context.waits.wake(queue);
+    return outcome.queues;
   }
 
   private backout(): void {
