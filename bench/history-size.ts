@@ -50,6 +50,9 @@ scenarios:
         clientConnect: {}
         intervalMs: 200
         timeoutSeconds: 60
+    expect:
+      properties:
+        failover: { properties: { occurred: { const: false } } }
 `;
 }
 

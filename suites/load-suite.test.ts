@@ -77,7 +77,7 @@ describe('loadSuite - valid suites', () => {
       },
     });
     expect(suite.scenarios[0]!.fault).toEqual({ kind: 'kill-active', signal: 'TERM' });
-    expect(suite.scenarios[0]!.observe).toEqual({ probeIntervalMs: 250, windowSeconds: 60, baselineSeconds: 1, settleSeconds: 1 });
+    expect(suite.scenarios[0]!.observe).toEqual({ probeIntervalMs: 20, windowSeconds: 60, baselineSeconds: 1, settleSeconds: 1 });
   });
 
   it('loadSuite - a compiled expectation is judged from a stored JSON copy without the suite files', async () => {
