@@ -77,7 +77,7 @@ describe('loadSuite - valid suites', () => {
       },
     });
     expect(suite.scenarios[0]!.fault).toEqual({ kind: 'kill-active', signal: 'TERM' });
-    expect(suite.scenarios[0]!.observe).toEqual({ probeIntervalMs: 20, windowSeconds: 60, baselineSeconds: 1, settleSeconds: 1 });
+    expect(suite.scenarios[0]!.observe).toEqual({ probeIntervalMs: 250, windowSeconds: 60, baselineSeconds: 1, settleSeconds: 1 });
   });
 
   it('loadSuite - a compiled expectation is judged from a stored JSON copy without the suite files', async () => {
@@ -107,5 +107,23 @@ describe('loadSuite - valid suites', () => {
     expect(!loaded.ok && loaded.errors.map((error) => [error.code, error.message, error.hint])).toEqual([
       ['MQC-SUITE-ESTATE', 'cannot read lab topology suites/fixtures/topologies/demo.yaml: no such file', 'lab topologies: two-node'],
     ]);
+  });
+});
+
+describe('loadSuite - probe interval bounds', () => {
+  const withInterval = async (ms: number) => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const text = readFileSync(join(repoRoot, 'suites', 'lab', 'mi-kill-active.yaml'), 'utf8').replace('probeIntervalMs: 200', `probeIntervalMs: ${ms}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'mqchaos-interval-')), 'interval.yaml');
+    writeFileSync(file, text.replace('lab: demo', `lab: ${join(repoRoot, 'lab', 'topologies', 'demo.yaml')}`));
+    return loadSuite(file, { cwd: repoRoot });
+  };
+
+  it('loadSuite - the instance probe may run every 20 ms, not faster', async () => {
+    const fastest = await withInterval(20);
+    expect(fastest.ok && fastest.suite.scenarios[0]!.observe.probeIntervalMs).toBe(20);
+    const tooFast = await withInterval(19);
+    expect(tooFast.ok ? [] : tooFast.errors.map((e) => [e.pointer, e.message])).toEqual([['/defaults/observe/probeIntervalMs', 'must be at least 20, got number 19']]);
   });
 });
