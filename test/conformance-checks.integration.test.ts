@@ -14,6 +14,7 @@ import type { EstateSpec } from '../suites/suite-model.ts';
 import { loadSuite } from '../suites/load-suite.ts';
 import { loadEstateFile } from '../suites/load-suite.ts';
 import { writeBrokenDemoTopology } from './support/broken-topology.ts';
+import { awaitListenersOpen } from './support/lab-settled.ts';
 
 const ssh = new SshPool();
 afterAll(() => ssh.closeAll());
@@ -24,12 +25,14 @@ async function runChecks(
   checks: string[],
   config: ConformanceSpec = DEFAULT_CONFORMANCE,
   changeEstate: (estate: EstateSpec) => EstateSpec = (estate) => estate,
+  listenerOpens = true,
 ): Promise<{ lines: ConformanceLine[]; truthDuring: string[] }> {
   const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-conf-'));
   const lab = await startLab({ topologyFile, stateDir: join(scratch, 'lab') });
   try {
     const loaded = await loadEstateFile(lab.estateFile);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    if (listenerOpens) await awaitListenersOpen(lab.truthLogFile, ['mq1']);
     const from = Date.now();
     const estate = changeEstate(loaded.estate);
     const { checks: planned } = planConformance(estate, config);
@@ -80,7 +83,8 @@ describe('conformance checks on the lab', () => {
   for (const c of cases) {
     const broken = c.breaks ? Object.values(c.breaks)[0]!.join(', ') : 'MQCHAOS.HEALTH DEFPSIST(NO)';
     it(`conformance - ${c.check} fails on ${c.node} when ${broken}, naming the node and the fact`, async () => {
-      const { lines, truthDuring } = await runChecks(writeBrokenDemoTopology(c), [c.check]);
+      const listenerOpens = !c.breaks?.mq1?.includes('listener-stopped');
+      const { lines, truthDuring } = await runChecks(writeBrokenDemoTopology(c), [c.check], DEFAULT_CONFORMANCE, (estate) => estate, listenerOpens);
       const line = lines.find((l) => l.node === c.node)!;
       expect(line.verdict).toBe('fail');
       expect(line.failures).toContainEqual(typeof c.failure === 'string' ? c.failure : expect.stringMatching(c.failure));

@@ -13,6 +13,7 @@ import { readTruthLog } from '../lab/truth-log.ts';
 import { DEFAULT_CONFORMANCE } from '../suites/conformance-model.ts';
 import { loadEstateFile } from '../suites/load-suite.ts';
 import type { EstateSpec } from '../suites/suite-model.ts';
+import { awaitListenersOpen } from './support/lab-settled.ts';
 
 const ssh = new SshPool();
 const scratch = mkdtempSync(join(tmpdir(), 'mqchaos-conf-cluster-'));
@@ -33,6 +34,7 @@ async function checkCluster(defbind: string, prepare: (estate: EstateSpec) => Pr
   try {
     const loaded = await loadEstateFile(lab.estateFile);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    await awaitListenersOpen(lab.truthLogFile, ['cq1', 'cq2', 'cq3', 'cq4']);
     await prepare(loaded.estate);
     const from = Date.now();
     const lines = await runConformanceCheck(ssh, { planned: { check: 'cluster', queueManager: null, cluster: 'DEMO' }, estate: loaded.estate, config });
