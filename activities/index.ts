@@ -1,4 +1,5 @@
 import { cancellationDetails } from '@temporalio/activity';
+import type { FamilyWatchRequest, SteadyState } from './faults/families/fault-family.ts';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type { FaultSpec, HostSpec } from '../suites/suite-model.ts';
 import type { ConformanceReport } from '../checkers/conformance-facts.ts';
@@ -6,11 +7,11 @@ import { writeConformance } from '../records/conformance-file.ts';
 import { runConformanceCheck, type ConformanceCheckRequest } from './conformance/run-conformance-check.ts';
 import { faultModule } from './faults/fault-catalog.ts';
 import type { FaultContext, FaultPlan, FaultTarget, Injected } from './faults/fault-module.ts';
-import { checkInstanceRoles, type InstanceRolesRequest } from './probes/check-instance-roles.ts';
-import { watchInstances, type WatchInstancesRequest } from './probes/watch-instances.ts';
+import { heartbeating } from './heartbeating.ts';
 import { awaitHealthProbing } from './probes/await-health-probing.ts';
 import { prepareHealthChecks, type PrepareHealthRequest } from './probes/prepare-health-checks.ts';
 import { watchHealth, type WatchHealthRequest } from './probes/watch-health.ts';
+import { recordEvent } from '../records/event-log.ts';
 import { openRunDir, recordScenario, recordScenarioNotRun, writeSuiteReport, type RunReporter } from './record/record-scenario.ts';
 import { toActivityFailure } from './ssh/activity-failure.ts';
 import { runTraffic } from './traffic/run-traffic.ts';
@@ -23,22 +24,21 @@ export interface ActivityDependencies {
   reporter: RunReporter;
 }
 
-export interface FaultRequest {
+/** Where a fault acts and records: its spec, the queue manager's instance hosts, the scenario's folder. */
+export interface FaultScope {
   runId: string;
   fault: FaultSpec;
   queueManager: string;
   hosts: HostSpec[];
-  /** The host whose instance was active at preflight. */
-  activeHost: string;
   scenarioDir: string;
 }
 
-export interface RestoreRequest {
-  runId: string;
-  fault: FaultSpec;
-  queueManager: string;
-  hosts: HostSpec[];
-  scenarioDir: string;
+export interface FaultRequest extends FaultScope {
+  /** What the family's steady-state gate found (the fault is aimed at its serving host). */
+  steady: SteadyState;
+}
+
+export interface RestoreRequest extends FaultScope {
   /** What the injection remembered; null runs the restore-all sweep for this fault kind. */
   target: FaultTarget | null;
 }
@@ -61,8 +61,9 @@ function atBoundary<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (..
   };
 }
 
-function faultContext(deps: ActivityDependencies, request: FaultRequest | RestoreRequest): FaultContext {
-  return { ssh: deps.ssh, queueManager: request.queueManager, hosts: request.hosts, scenarioDir: request.scenarioDir, runId: request.runId };
+function faultContext(deps: ActivityDependencies, scope: FaultScope): FaultContext {
+  const { queueManager, hosts, scenarioDir, runId } = scope;
+  return { ssh: deps.ssh, queueManager, hosts, scenarioDir, runId, record: (event) => recordEvent(scenarioDir, event) };
 }
 
 /** Every side effect of mqchaos, with its dependencies given (the Temporal samples' factory pattern). */
@@ -70,23 +71,30 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     runConformanceCheck: atBoundary((request: ConformanceCheckRequest) => runConformanceCheck(deps.ssh, request)),
     recordConformance: atBoundary((request: { runDir: string; report: ConformanceReport }) => writeConformance(request.runDir, request.report)),
-    checkInstanceRoles: atBoundary((request: InstanceRolesRequest) => checkInstanceRoles(deps.ssh, request)),
-    watchInstances: atBoundary((request: WatchInstancesRequest) => watchInstances(deps.ssh, request)),
     prepareHealthChecks: atBoundary((request: PrepareHealthRequest) => prepareHealthChecks(deps.ssh, request)),
     watchHealth: atBoundary((request: WatchHealthRequest) => watchHealth(deps.ssh, request)),
     awaitHealthProbing,
     /** What the workflow must know before injecting: decided by the fault's module, no side effects. */
     planFault: atBoundary(async (fault: FaultSpec): Promise<FaultPlan> => faultModule(fault.kind).plan(fault)),
-    injectFault: atBoundary(async (request: FaultRequest): Promise<Injected<FaultTarget>> => {
-      const activeHost = request.hosts.find((h) => h.name === request.activeHost);
-      if (!activeHost) throw new Error(`active host ${request.activeHost} is not an instance host of ${request.queueManager}`);
-      return faultModule(request.fault.kind).inject(faultContext(deps, request), request.fault, activeHost);
-    }),
-    verifyFault: atBoundary((request: FaultRequest, target: FaultTarget) =>
-      faultModule(request.fault.kind).verify(faultContext(deps, request), target),
+    /** The preflight gate of the fault's family: what must hold before anything is done. */
+    checkSteadyState: atBoundary((scope: FaultScope): Promise<SteadyState> => faultModule(scope.fault.kind).family.checkSteadyState(faultContext(deps, scope))),
+    /** What the fault's family watches during the window. */
+    watchFault: atBoundary((scope: FaultScope, watch: FamilyWatchRequest): Promise<string> =>
+      faultModule(scope.fault.kind).family.watch(faultContext(deps, scope), watch),
     ),
-    restoreFault: atBoundary((request: RestoreRequest) =>
-      faultModule(request.fault.kind).restore(faultContext(deps, request), request.target, request.fault),
+    // Inject, verify and restore heartbeat so that a cancelled workflow waits until each has really ended.
+    injectFault: atBoundary(
+      heartbeating(async (request: FaultRequest): Promise<Injected<FaultTarget>> => {
+        const servingHost = request.hosts.find((h) => h.name === request.steady.servingHost);
+        if (!servingHost) throw new Error(`serving host ${request.steady.servingHost} is not an instance host of ${request.queueManager}`);
+        return faultModule(request.fault.kind).inject(faultContext(deps, request), request.fault, servingHost);
+      }, { startsNothingOnceCancelled: true }),
+    ),
+    verifyFault: atBoundary(
+      heartbeating((request: FaultRequest, target: FaultTarget) => faultModule(request.fault.kind).verify(faultContext(deps, request), target)),
+    ),
+    restoreFault: atBoundary(
+      heartbeating((request: RestoreRequest) => faultModule(request.fault.kind).restore(faultContext(deps, request), request.target, request.fault)),
     ),
     runTraffic: atBoundary(runTraffic),
     awaitTrafficRunning,

@@ -46,25 +46,12 @@ export type EstateSource =
   | { kind: 'file'; path: string }
   | { kind: 'lab'; topology: string };
 
-export type FaultSpec =
-  | { kind: 'kill-active'; signal: 'KILL' | 'TERM' }
-  | {
-      kind: 'drop-nfs';
-      /** iptables: DROP tcp/2049 to the NFS server on OUTPUT; ip-link: take the interface down. */
-      method: 'iptables' | 'ip-link';
-      /** For ip-link: the interface that carries NFS (SSH must not depend on it). */
-      interface: string;
-      /** NFS server addresses; absent: every NFSv4 server the host mounts (findmnt). */
-      nfsServers?: string[];
-      /** Restore after this long; absent: when the observation ends (the failover seen, or the window over). */
-      durationSeconds?: number;
-      /** Prefix the network commands with `sudo -n`. */
-      sudo: boolean;
-    }
-  | { kind: 'switchover'; mode: 'immediate' | 'wait' | 'controlled' }
-  | { kind: 'stop-standby' }
-  | { kind: 'stop-all'; mode: 'immediate' | 'wait'; reconnectClients: boolean };
-export type FaultKind = FaultSpec['kind'];
+/**
+ * A fault, one kind per file in activities/faults/: each kind's suite schema fragment is its
+ * one definition, and this type is derived from those fragments (type-only, no code is loaded).
+ */
+export type { FaultKind, FaultSpec } from '../activities/faults/fault-catalog.ts';
+import type { FaultSpec } from '../activities/faults/fault-catalog.ts';
 
 /**
  * A health check, attempted from before the fault until it succeeds after the outage (or

@@ -1,7 +1,6 @@
 import {
   ActivityCancellationType,
   ActivityFailure,
-  ApplicationFailure,
   CancellationScope,
   CancelledFailure,
   defineQuery,
@@ -11,7 +10,7 @@ import {
   setHandler,
   sleep,
 } from '@temporalio/workflow';
-import type { MqchaosActivities } from '../activities/index.ts';
+import type { FaultScope, MqchaosActivities } from '../activities/index.ts';
 import type { HarnessStatus, RecoveryOutcome, TimelineEvent } from '../checkers/result-document.ts';
 import type { HealthCheckSpec, HostSpec } from '../suites/suite-model.ts';
 import { requireConformance } from './conformance-gate.ts';
@@ -24,14 +23,28 @@ const estateChecks = proxyActivities<MqchaosActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 3, initialInterval: '1s' },
 });
-/** Injecting a fault is destructive and not idempotent (a second kill -9 could hit the new active): one attempt. */
+/**
+ * Injecting a fault is destructive and not idempotent (a second kill -9 could hit the new
+ * active): one attempt. Inject, verify and the timed restore heartbeat, and a cancellation
+ * waits until they have ended: the restore stack and the sweep never race an injection.
+ */
 const faultInjection = proxyActivities<MqchaosActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
   retry: { maximumAttempts: 1 },
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+});
+const faultVerification = proxyActivities<MqchaosActivities>({
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '10 seconds',
+  retry: { maximumAttempts: 3, initialInterval: '1s' },
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 });
 const recovery = proxyActivities<MqchaosActivities>({
   startToCloseTimeout: '3 minutes',
+  heartbeatTimeout: '10 seconds',
   retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2 },
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 });
 const recording = proxyActivities<MqchaosActivities>({
   startToCloseTimeout: '1 minute',
@@ -77,6 +90,10 @@ function healthActivities(check: HealthCheckSpec, baselineMs: number) {
  * One fault scenario: preflight (steady state) → baseline → inject → observe → recover
  * (always, in a non-cancellable scope) → record and judge. An abort signal or a
  * cancellation stops the scenario where it is; recovery still runs.
+ *
+ * Nothing here knows a fault family: the steady-state gate, the watch during the window and
+ * the "recovered" check at the end of each restore are the fault family's, reached through
+ * the generic fault activities (checkSteadyState, watchFault, restoreFault).
  */
 export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutcome> {
   const { scenario, estate } = input;
@@ -100,6 +117,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
 
   let harnessStatus: HarnessStatus = 'completed';
   let activeHostBefore: string | null = null;
+  const scope = { runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir };
   let fault: { injectedAt: number | null; target: Record<string, unknown> | null } = { injectedAt: null, target: null };
   const restoreStack: Array<() => Promise<string[]>> = [];
   const watchScope = new CancellationScope();
@@ -113,19 +131,12 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   try {
     await work.run(async () => {
       enter('preflight');
-      const roles = await estateChecks.checkInstanceRoles({ queueManager, hosts, scenarioDir });
-      if (roles.active.length !== 1 || roles.standby.length !== 1) {
-        throw ApplicationFailure.nonRetryable(
-          `steady state not met for ${queueManager}: expected one active and one standby instance, ` +
-            `found active [${roles.active.join(', ')}], standby [${roles.standby.join(', ')}], unreachable [${roles.unreachable.join(', ')}]`,
-          'SteadyStateNotMet',
-        );
-      }
-      if (scenario.requires?.includes('conformance')) await requireConformance(scenario, estate, steps);
-      const activeHost = roles.active[0]!;
-      activeHostBefore = activeHost;
-      // The fault's module says whether a new active is to be awaited and whether it heals itself after a while.
+      // The fault's module says whether the family's watch awaits a change (a new active) and whether it heals itself after a while.
       const plan = await estateChecks.planFault(scenario.fault);
+      const steady = await estateChecks.checkSteadyState(scope);
+      if (scenario.requires?.includes('conformance')) await requireConformance(scenario, estate, steps);
+      const activeHost = steady.servingHost;
+      activeHostBefore = activeHost;
       // The health checks' own preflight (the PUT/GET test queue); a check that cannot run is left out, its reason recorded.
       let healthChecks: HealthCheckSpec[] = [];
       if (scenario.health && scenario.health.length > 0) {
@@ -165,29 +176,27 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
         await Promise.race([probing, Promise.all(checking)]);
       }
       const watching = watchScope.run(() =>
-        watchActivities(windowSeconds * 1000).watchInstances({
-          queueManager,
-          hosts,
-          scenarioDir,
+        watchActivities(windowSeconds * 1000).watchFault(scope, {
+          steady,
+          expectsChange: plan.expectsFailover,
           probeIntervalMs,
           windowMs: (baselineSeconds + windowSeconds) * 1000,
           settleMs: settleSeconds * 1000,
-          untilActiveOtherThan: plan.expectsFailover ? activeHost : null,
         }),
       );
       watching.catch(() => undefined);
       await sleep(baselineMs);
 
       enter('inject');
-      const request = { runId: input.runId, fault: scenario.fault, queueManager, hosts, activeHost, scenarioDir };
+      const request = { ...scope, steady };
       injectionAttempted = true;
       injectStartedAt = Date.now();
       const injected = await faultInjection.injectFault(request);
-      fault = injected;
+      fault = { injectedAt: injected.injectedAt, target: injected.target };
       progress.faultInjected = true;
-      const restore = () => recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: injected.target });
+      const restore = () => recovery.restoreFault({ ...scope, target: injected.target });
       restoreStack.push(restore);
-      await estateChecks.verifyFault(request, injected.target);
+      await faultVerification.verifyFault(request, injected.target);
 
       enter('observe');
       const healing = async (afterMs: number | null) => {
@@ -228,12 +237,10 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
     // Due: the observation (window and settle, or the slowest health check), then the traffic's drain.
     const observeMs = Math.max((windowSeconds + settleSeconds) * 1000, ...(scenario.health ?? []).map((check) => check.timeoutMs));
     const dueAt = injectStartedAt + observeMs + (scenario.traffic?.drainSeconds ?? 0) * 1000;
-    const late = injectionAttempted ? await recheckIfLate(dueAt, { queueManager, hosts, scenarioDir }) : null;
+    const late = injectionAttempted ? await recheckIfLate(dueAt, scope) : null;
     if (late) steps.push(late);
     const recoveryOutcome = injectionAttempted
-      ? await unwind(restoreStack, () =>
-          recovery.restoreFault({ runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, target: null }),
-        )
+      ? await unwind(restoreStack, () => recovery.restoreFault({ ...scope, target: null }))
       : { ok: true, actions: ['nothing was injected: no host was touched, nothing to restore'] };
     enter('evaluate');
     outcome = await recording.recordScenario({
@@ -267,18 +274,15 @@ const LATE_AFTER_MS = 60_000;
  * machine gone) and a worker started later resumed it — first looks at the estate as it is
  * now (recorded in the scenario's samples and events), and the timeline says it ran late and why.
  */
-async function recheckIfLate(
-  dueAt: number,
-  request: { queueManager: string; hosts: HostSpec[]; scenarioDir: string },
-): Promise<TimelineEvent | null> {
+async function recheckIfLate(dueAt: number, scope: FaultScope): Promise<TimelineEvent | null> {
   const lateMs = Date.now() - dueAt;
   if (lateMs <= LATE_AFTER_MS) return null;
   let found: string;
   try {
-    const roles = await estateChecks.checkInstanceRoles(request);
-    found = `active [${roles.active.join(', ')}], standby [${roles.standby.join(', ')}], unreachable [${roles.unreachable.join(', ')}]`;
+    // The fault family's steady-state gate says what it finds, whether it holds or not.
+    found = (await estateChecks.checkSteadyState(scope)).summary;
   } catch (err) {
-    found = `the estate could not be checked: ${describeFailure(err)}`;
+    found = describeFailure(err);
   }
   return {
     at: new Date().toISOString(),

@@ -1,44 +1,12 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { isLockLossEntry, parseErrorLog } from '../mq/parse-error-log.ts';
-import { recordEvent } from '../../records/event-log.ts';
 import { assertQueueManagerName } from '../ssh/command-line.ts';
-import type { FaultContext, FaultModule } from './fault-module.ts';
-import {
-  asRoot,
-  deleteRules,
-  discoverNfsServers,
-  dropRuleSpec,
-  findDropRules,
-  isLinkUp,
-  listOutputRules,
-  RULE_TAG_PREFIX,
-  ruleTag,
-  setLink,
-} from './nfs-path-cut.ts';
-import { hostNamed, restartStoppedInstances } from './restart-instances.ts';
-
-type DropNfsSpec = {
-  kind: 'drop-nfs';
-  method: 'iptables' | 'ip-link';
-  interface: string;
-  nfsServers?: string[];
-  durationSeconds?: number;
-  sudo: boolean;
-};
-
-export interface DropNfsTarget {
-  [key: string]: unknown;
-  host: string;
-  method: 'iptables' | 'ip-link';
-  sudo: boolean;
-  /** iptables: the NFS servers dropped, each by one rule tagged `tag`. */
-  servers: string[];
-  tag: string;
-  /** ip-link: the interface taken down. */
-  interface: string;
-  /** Epoch ms when the cut was confirmed. */
-  cutAt: number;
-}
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import { defineFault, type FaultSchema } from './define-fault.ts';
+import { multiInstance } from './families/multi-instance.ts';
+import type { FaultContext } from './fault-module.ts';
+import { asRoot, deleteRules, discoverNfsServers, dropRuleSpec, findDropRules, isLinkUp, listOutputRules, ruleTag, setLink } from './nfs-path-cut.ts';
+import { hostNamed, startStoppedInstances } from './restart-instances.ts';
 
 const COMMAND_TIMEOUT_MS = 15_000;
 const ERROR_LOG_LINES = '400';
@@ -48,16 +16,84 @@ function errorLogFile(queueManager: string): string {
   return `/var/mqm/qmgrs/${queueManager.replaceAll('.', '!').replaceAll('/', '&')}/errors/AMQERR01.LOG`;
 }
 
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'drop-nfs fault',
+  description: 'Cut the active instance\'s host off from its NFS server: its lease cannot be renewed, so when the lease expires the server releases the queue manager\'s lock, the active instance\'s lock monitor notices and ends, and the standby takes over. The restore removes exactly what was added (and checks it is gone), then restarts the old instance as a standby.',
+  type: 'object',
+  required: ['kind'],
+  additionalProperties: false,
+  properties: {
+    kind: { description: 'Drop the active host\'s NFS traffic.', const: 'drop-nfs' },
+    method: {
+      description: 'iptables: insert `-I OUTPUT -d <server> -p tcp --dport 2049 -m comment --comment mqchaos:<run> -j DROP` (tagged so the restore-all sweep removes only mqchaos\'s rules). ip-link: `ip link set <interface> down` — this cuts every path through the interface, so SSH must reach the host another way.',
+      type: 'string',
+      enum: ['iptables', 'ip-link'],
+      default: 'iptables',
+    },
+    interface: {
+      description: 'For method ip-link: the interface that carries NFS traffic.',
+      type: 'string',
+      pattern: '^[A-Za-z0-9_.-]{1,15}$',
+      default: 'eth0',
+    },
+    nfsServers: {
+      description: 'IPv4 addresses (or networks) of the NFS servers to drop. Absent: every NFSv4 server the host mounts, read with `findmnt -n -t nfs4 -o SOURCE`.',
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?$' },
+    },
+    durationSeconds: {
+      description: 'Restore the path after this many seconds. Absent: keep it cut until the observation ends (the failover seen plus settleSeconds, or the window over).',
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 3600,
+    },
+    sudo: {
+      description: 'Run iptables and ip as root through `sudo -n` (the SSH user is usually mqm).',
+      type: 'boolean',
+      default: true,
+    },
+  },
+  examples: [
+    { kind: 'drop-nfs' },
+    { kind: 'drop-nfs', durationSeconds: 20 },
+    { kind: 'drop-nfs', method: 'ip-link', interface: 'eth1' },
+  ],
+} as const satisfies FaultSchema;
+
+/** What the injection remembers, so that the restore undoes exactly that. */
+const targetSchema = {
+  type: 'object',
+  required: ['host', 'method', 'sudo', 'servers', 'tag', 'interface', 'cutAt'],
+  additionalProperties: false,
+  properties: {
+    host: { type: 'string' },
+    method: { type: 'string', enum: ['iptables', 'ip-link'] },
+    sudo: { type: 'boolean' },
+    /** iptables: the NFS servers dropped, each by one rule tagged `tag`. */
+    servers: { type: 'array', items: { type: 'string' } },
+    tag: { type: 'string' },
+    /** ip-link: the interface taken down. */
+    interface: { type: 'string' },
+    /** Epoch ms when the cut was confirmed. */
+    cutAt: { type: 'number' },
+  },
+} as const satisfies JSONSchema;
+
 /**
  * Drop the active host's NFS traffic (the lease cannot be renewed; at expiry the server
  * releases the lock, the active's lock monitor ends it and the standby takes over).
  * Verified by the rule in `iptables -S` (or the link DOWN in `ip -o link`). The restore
  * deletes exactly the rules it inserted (or brings the link up) and checks they are gone,
  * reads the lock-loss entries the old active could write to AMQERR01.LOG only once the
- * path was back, and restarts the old instance as the standby.
+ * path was back, and restarts the old instance as the standby. The sweep deletes the
+ * rules tagged with this run's id on every instance host, never another run's.
  */
-export const dropNfs: FaultModule<DropNfsSpec, DropNfsTarget> = {
-  kind: 'drop-nfs',
+export const dropNfs = defineFault<FromSchema<typeof schema>, FromSchema<typeof targetSchema>>({
+  schema,
+  targetSchema,
+  family: multiInstance,
 
   plan: (spec) => ({
     expectsFailover: true,
@@ -65,63 +101,48 @@ export const dropNfs: FaultModule<DropNfsSpec, DropNfsTarget> = {
   }),
 
   async inject(ctx, spec, activeHost) {
-    const tag = ruleTag(ctx.runId);
-    const target: DropNfsTarget = { host: activeHost.name, method: spec.method, sudo: spec.sudo, servers: [], tag, interface: spec.interface, cutAt: 0 };
+    const target = { host: activeHost.name, method: spec.method, sudo: spec.sudo, servers: [] as string[], tag: ruleTag(ctx.runId), interface: spec.interface, cutAt: 0 };
     if (spec.method === 'ip-link') {
       target.cutAt = await setLink(ctx, activeHost, spec.sudo, spec.interface, false);
     } else {
       target.servers = spec.nfsServers ?? (await discoverNfsServers(ctx, activeHost));
       for (const server of target.servers) {
-        const result = await ctx.ssh.runChecked(activeHost, asRoot(spec.sudo, ['iptables', '-w', '-I', 'OUTPUT', ...dropRuleSpec(server, tag)]), {
+        const result = await ctx.ssh.runChecked(activeHost, asRoot(spec.sudo, ['iptables', '-w', '-I', 'OUTPUT', ...dropRuleSpec(server, target.tag)]), {
           timeoutMs: COMMAND_TIMEOUT_MS,
         });
         target.cutAt = result.endedAt;
       }
     }
-    await recordEvent(ctx.scenarioDir, {
-      at: new Date(target.cutAt).toISOString(),
-      kind: 'fault-injected',
-      host: activeHost.name,
-      summary: dropNfs.describe(target),
-      detail: { ...target },
-    });
     return { injectedAt: target.cutAt, target };
   },
 
   async verify(ctx, target) {
     const host = hostNamed(ctx, target.host);
-    let evidence: string;
     if (target.method === 'ip-link') {
       if (await isLinkUp(ctx, host, target.interface)) throw new Error(`${target.interface} on ${target.host} is still UP after ip link set down`);
-      evidence = `ip -o link on ${target.host} shows ${target.interface} DOWN`;
-    } else {
-      const listed = await listOutputRules(ctx, host, target.sudo);
-      const found = target.servers.map((server) => findDropRules(listed, server, target.tag)[0]);
-      const missing = target.servers.filter((_, index) => found[index] === undefined);
-      if (missing.length > 0) throw new Error(`iptables -S on ${target.host} does not list the drop of ${missing.join(', ')}`);
-      evidence = `iptables -S on ${target.host} lists ${found.map((rule) => rule!.line).join('; ')}`;
+      return `ip -o link on ${target.host} shows ${target.interface} DOWN`;
     }
-    await recordEvent(ctx.scenarioDir, { kind: 'fault-verified', host: target.host, summary: evidence });
-    return evidence;
+    const listed = await listOutputRules(ctx, host, target.sudo);
+    const found = target.servers.map((server) => findDropRules(listed, server, target.tag)[0]);
+    const missing = target.servers.filter((_, index) => found[index] === undefined);
+    if (missing.length > 0) throw new Error(`iptables -S on ${target.host} does not list the drop of ${missing.join(', ')}`);
+    return `iptables -S on ${target.host} lists ${found.map((rule) => rule!.line).join('; ')}`;
   },
 
-  async restore(ctx, target, spec) {
+  async undo(ctx, target) {
+    const host = hostNamed(ctx, target.host);
+    const actions = await healHost(ctx, host, target.method === 'ip-link' ? target.interface : null, target.sudo, target.tag);
+    await reportLockLoss(ctx, host, target.cutAt);
+    actions.push(...(await startStoppedInstances(ctx, [host])));
+    return actions;
+  },
+
+  async sweep(ctx, spec) {
     const actions: string[] = [];
-    if (target) {
-      const host = hostNamed(ctx, target.host);
-      actions.push(...(await healHost(ctx, host, target.method === 'ip-link' ? target.interface : null, target.sudo, (rule) => rule.comment === target.tag)));
-      await reportLockLoss(ctx, host, target.cutAt);
-      actions.push(...(await restartStoppedInstances(ctx, [host])));
-    } else {
-      // The sweep: whatever a lost worker may have left, on every instance host — only mqchaos-tagged rules.
-      const sudo = spec?.sudo ?? true;
-      for (const host of ctx.hosts) {
-        actions.push(...(await healHost(ctx, host, spec?.method === 'ip-link' ? spec.interface : null, sudo, (rule) => rule.comment?.startsWith(RULE_TAG_PREFIX) ?? false)));
-      }
-      actions.push(...(await restartStoppedInstances(ctx, ctx.hosts)));
+    for (const host of ctx.hosts) {
+      actions.push(...(await healHost(ctx, host, spec.method === 'ip-link' ? spec.interface : null, spec.sudo, ruleTag(ctx.runId))));
     }
-    const what = target ? `restored ${dropNfs.describe(target)}` : 'restore-all sweep';
-    await recordEvent(ctx.scenarioDir, { kind: 'fault-restored', host: target?.host, summary: `${what}: ${actions.join('; ') || 'nothing to undo'}` });
+    actions.push(...(await startStoppedInstances(ctx, ctx.hosts)));
     return actions;
   },
 
@@ -129,22 +150,17 @@ export const dropNfs: FaultModule<DropNfsSpec, DropNfsTarget> = {
     if (target.method === 'ip-link') return `ip link set ${target.interface} down on ${target.host}`;
     return `iptables -I OUTPUT -d ${target.servers.join(',')} -p tcp --dport 2049 -j DROP (${target.tag}) on ${target.host}`;
   },
-};
+});
 
-async function healHost(
-  ctx: FaultContext,
-  host: HostSpec,
-  linkName: string | null,
-  sudo: boolean,
-  isOurs: (rule: { comment?: string }) => boolean,
-): Promise<string[]> {
+/** Brings the link up if it is down, and deletes this run's rules (tagged `tag`) from OUTPUT. */
+async function healHost(ctx: FaultContext, host: HostSpec, linkName: string | null, sudo: boolean, tag: string): Promise<string[]> {
   const actions: string[] = [];
   if (linkName !== null && !(await isLinkUp(ctx, host, linkName))) {
     await setLink(ctx, host, sudo, linkName, true);
     if (!(await isLinkUp(ctx, host, linkName))) throw new Error(`${linkName} on ${host.name} is still DOWN after ip link set up`);
     actions.push(`ip link set ${linkName} up on ${host.name}`);
   }
-  const ours = (await listOutputRules(ctx, host, sudo)).filter(isOurs);
+  const ours = (await listOutputRules(ctx, host, sudo)).filter((rule) => rule.comment === tag);
   actions.push(...(await deleteRules(ctx, host, sudo, ours)));
   return actions;
 }
@@ -159,15 +175,15 @@ async function reportLockLoss(ctx: FaultContext, host: HostSpec, sinceMs: number
   const result = await ctx.ssh.run(host, ['tail', '-n', ERROR_LOG_LINES, file], { timeoutMs: COMMAND_TIMEOUT_MS }).catch((err: Error) => err);
   if (result instanceof Error || result.exitCode !== 0) {
     const why = result instanceof Error ? result.message : result.stderr.trim();
-    await recordEvent(ctx.scenarioDir, { kind: 'observation', host: host.name, summary: `${file} on ${host.name} could not be read: ${why}` });
+    await ctx.record({ kind: 'observation', host: host.name, summary: `${file} on ${host.name} could not be read: ${why}` });
     return;
   }
   const entries = parseErrorLog(result.stdout).filter((e) => isLockLossEntry(e) && e.at !== null && Date.parse(e.at) >= sinceMs - 1000);
   if (entries.length === 0) {
-    await recordEvent(ctx.scenarioDir, { kind: 'observation', host: host.name, summary: `${host.name} reported no lock loss in AMQERR01.LOG since the fault` });
+    await ctx.record({ kind: 'observation', host: host.name, summary: `${host.name} reported no lock loss in AMQERR01.LOG since the fault` });
   }
   for (const entry of entries) {
-    await recordEvent(ctx.scenarioDir, {
+    await ctx.record({
       at: entry.at!,
       kind: 'observation',
       host: host.name,

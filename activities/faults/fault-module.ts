@@ -1,6 +1,9 @@
-import type { FaultSpec } from '../../suites/suite-model.ts';
+import type { TimelineEvent } from '../../checkers/result-document.ts';
 import type { HostSpec } from '../../suites/suite-model.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
+
+/** A timeline event as a fault step records it; `at` defaults to when it is recorded. */
+export type FaultEvent = Omit<TimelineEvent, 'at'> & { at?: string };
 
 /** What every fault step gets: the SSH pool, the queue manager's instance hosts, where to record. */
 export interface FaultContext {
@@ -10,12 +13,15 @@ export interface FaultContext {
   scenarioDir: string;
   /** The run's id; faults tag what they leave on hosts with it (`mqchaos:<runId>`). */
   runId: string;
+  /** Adds an event to the scenario's timeline. */
+  record(event: FaultEvent): Promise<void>;
 }
 
 /**
  * What the workflow must know about a fault before injecting it (decided by the module,
- * carried as plain JSON): whether the observation waits for a new active instance, and
- * whether the fault heals itself after a while rather than when the observation ends.
+ * carried as plain JSON): whether the observation waits for the change the family watches
+ * for (multi-instance: a new active instance), and whether the fault heals itself after a
+ * while rather than when the observation ends.
  */
 export interface FaultPlan {
   expectsFailover: boolean;
@@ -23,27 +29,18 @@ export interface FaultPlan {
   restoreAfterMs: number | null;
 }
 
-/** What a fault remembers about what it did, so its restore undoes exactly that. Plain JSON. */
-export type FaultTarget = Record<string, unknown>;
+/** What a fault remembers about what it did, so its restore undoes exactly that. Plain JSON; `host` is where it was done. */
+export type FaultTarget = { host: string } & Record<string, unknown>;
 
 export interface Injected<T extends FaultTarget> {
-  /** Epoch ms when the fault command was sent. */
+  /** Epoch ms when the fault took effect (or its command was sent, for commands that return late). */
   injectedAt: number;
   target: T;
+  /** What the estate answered, added to the fault-injected event (e.g. endmqm's last line). */
+  reply?: string;
 }
 
-/**
- * A fault kind (file name = the `fault.kind` value of a suite): `inject` remembers its
- * targets, `verify` returns evidence that it took effect, and `restore` is idempotent —
- * with a target it undoes exactly that injection, with none it heals everything this
- * kind could have done (the restore-all sweep).
- */
-export interface FaultModule<S extends FaultSpec, T extends FaultTarget> {
-  kind: S['kind'];
-  plan(spec: S): FaultPlan;
-  inject(ctx: FaultContext, spec: S, activeHost: HostSpec): Promise<Injected<T>>;
-  verify(ctx: FaultContext, target: T): Promise<string>;
-  restore(ctx: FaultContext, target: T | null, spec: S): Promise<string[]>;
-  /** Short label for the fault marker in reports, e.g. `kill -9 4711 on mq1`. */
-  describe(target: T): string;
+/** A fault suite spec as the runtime sees it before its kind's schema has checked it. */
+export interface AnyFaultSpec {
+  kind: string;
 }

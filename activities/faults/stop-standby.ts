@@ -1,17 +1,12 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { sampleInstanceState } from '../probes/sample-instance-state.ts';
-import { recordEvent } from '../../records/event-log.ts';
 import { assertQueueManagerName } from '../ssh/command-line.ts';
 import { awaitInstanceStatus, showsNoLocalInstance } from './await-instance-status.ts';
-import type { FaultContext, FaultModule } from './fault-module.ts';
-import { hostNamed, restartStoppedInstances } from './restart-instances.ts';
-
-type StopStandbySpec = { kind: 'stop-standby' };
-
-export interface StopStandbyTarget {
-  [key: string]: unknown;
-  host: string;
-}
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import { defineFault, type FaultSchema } from './define-fault.ts';
+import { multiInstance } from './families/multi-instance.ts';
+import type { FaultContext } from './fault-module.ts';
+import { hostNamed, startStoppedInstances } from './restart-instances.ts';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -22,12 +17,33 @@ export async function findStandbyHosts(ctx: FaultContext, activeHost: HostSpec):
   return others.filter((_, index) => samples[index]!.ok && samples[index]!.status?.toLowerCase() === 'running as standby');
 }
 
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'stop-standby fault',
+  description: 'End the standby instance with `endmqm -x` on its host. No failover is expected: the active keeps serving, the queue manager just loses its protection. The restore starts the standby again with `strmqm -x`.',
+  type: 'object',
+  required: ['kind'],
+  additionalProperties: false,
+  properties: { kind: { description: 'End the standby instance.', const: 'stop-standby' } },
+  examples: [{ kind: 'stop-standby' }],
+} as const satisfies FaultSchema;
+
+/** What the injection remembers, so that the restore undoes exactly that. */
+const targetSchema = {
+  type: 'object',
+  required: ['host'],
+  additionalProperties: false,
+  properties: { host: { type: 'string' } },
+} as const satisfies JSONSchema;
+
 /**
  * End the standby instance with `endmqm -x QM` on its host. No failover follows: the
  * active keeps serving without a standby. The restore starts it again with `strmqm -x`.
  */
-export const stopStandby: FaultModule<StopStandbySpec, StopStandbyTarget> = {
-  kind: 'stop-standby',
+export const stopStandby = defineFault<FromSchema<typeof schema>, FromSchema<typeof targetSchema>>({
+  schema,
+  targetSchema,
+  family: multiInstance,
 
   plan: () => ({ expectsFailover: false, restoreAfterMs: null }),
 
@@ -36,32 +52,16 @@ export const stopStandby: FaultModule<StopStandbySpec, StopStandbyTarget> = {
     const [standby] = await findStandbyHosts(ctx, activeHost);
     if (!standby) throw new Error(`no host reports ${ctx.queueManager} Running as standby: nothing to stop`);
     const result = await ctx.ssh.runChecked(standby, ['endmqm', '-x', ctx.queueManager], { timeoutMs: COMMAND_TIMEOUT_MS });
-    const target: StopStandbyTarget = { host: standby.name };
-    await recordEvent(ctx.scenarioDir, {
-      at: new Date(result.startedAt).toISOString(),
-      kind: 'fault-injected',
-      host: standby.name,
-      summary: stopStandby.describe(target),
-      detail: { ...target },
-    });
-    return { injectedAt: result.startedAt, target };
+    return { injectedAt: result.startedAt, target: { host: standby.name } };
   },
 
   async verify(ctx, target) {
     const status = await awaitInstanceStatus(ctx, hostNamed(ctx, target.host), showsNoLocalInstance, 'end its standby');
-    const evidence = `${target.host} reports ${status}: its standby instance has ended`;
-    await recordEvent(ctx.scenarioDir, { kind: 'fault-verified', host: target.host, summary: evidence });
-    return evidence;
+    return `${target.host} reports ${status}: its standby instance has ended`;
   },
 
-  async restore(ctx, target) {
-    const actions = await restartStoppedInstances(ctx, target ? [hostNamed(ctx, target.host)] : ctx.hosts);
-    const what = target ? `restored ${stopStandby.describe(target)}` : 'restore-all sweep';
-    await recordEvent(ctx.scenarioDir, { kind: 'fault-restored', summary: `${what}: ${actions.join('; ')}` });
-    return actions;
-  },
+  undo: (ctx, target) => startStoppedInstances(ctx, [hostNamed(ctx, target.host)]),
+  sweep: (ctx) => startStoppedInstances(ctx, ctx.hosts),
 
-  describe(target) {
-    return `endmqm -x on ${target.host}`;
-  },
-};
+  describe: (target) => `endmqm -x on ${target.host}`,
+});
