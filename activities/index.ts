@@ -31,6 +31,8 @@ export interface FaultScope {
   queueManager: string;
   hosts: HostSpec[];
   scenarioDir: string;
+  /** The deadline the suite sets for heals a host runs by itself (the dead-man restore), from the injection. */
+  hostHealAfterMs: number;
 }
 
 export interface FaultRequest extends FaultScope {
@@ -62,8 +64,8 @@ function atBoundary<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (..
 }
 
 function faultContext(deps: ActivityDependencies, scope: FaultScope): FaultContext {
-  const { queueManager, hosts, scenarioDir, runId } = scope;
-  return { ssh: deps.ssh, queueManager, hosts, scenarioDir, runId, record: (event) => recordEvent(scenarioDir, event) };
+  const { queueManager, hosts, scenarioDir, runId, hostHealAfterMs } = scope;
+  return { ssh: deps.ssh, queueManager, hosts, scenarioDir, runId, hostHealAfterMs, record: (event) => recordEvent(scenarioDir, event) };
 }
 
 /** Every side effect of mqchaos, with its dependencies given (the Temporal samples' factory pattern). */

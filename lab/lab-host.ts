@@ -1,3 +1,4 @@
+import { TransientTimers } from './transient-timers.ts';
 import type { Clock } from './clock.ts';
 import { HostNetwork } from './host-network.ts';
 import { NfsClient } from './nfs-client.ts';
@@ -34,6 +35,8 @@ export class LabHost {
   readonly processes: ProcessTable;
   readonly nfs: NfsClient | undefined;
   readonly network: HostNetwork;
+  /** `systemd-run --on-active` units waiting for their deadline. */
+  readonly timers: TransientTimers;
   /** The sshd listener, parent of every SSH session process. */
   readonly sshdPid: number;
   private readonly emit: (event: TruthEventInput) => void;
@@ -43,6 +46,7 @@ export class LabHost {
     this.role = options.role;
     this.emit = options.emit;
     this.network = new HostNetwork(options.name, options.address, options.emit, options.index);
+    this.timers = new TransientTimers(options.name, options.clock, options.emit);
     this.processes = new ProcessTable(() => options.clock.now(), 400 + 137 * options.index);
     this.processes.spawnWithPid(1, { user: 'root', ppid: 0, command: '/sbin/init' });
     this.processes.spawnWithPid(2, { user: 'root', ppid: 0, command: '[kthreadd]' });
@@ -85,6 +89,7 @@ export class LabHost {
   }
 
   stop(): void {
+    this.timers.clear();
     this.nfs?.stop();
   }
 }

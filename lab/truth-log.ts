@@ -18,7 +18,11 @@ export type TruthEvent =
   | { t: number; event: 'lock-released'; qm: string; host: string; reason: LockReleaseReason }
   | { t: number; event: 'instance-state'; qm: string; host: string; from: InstanceState | null; to: InstanceState }
   | { t: number; event: 'process-killed'; host: string; pid: number; signal: SignalName; command: string }
-  | { t: number; event: 'command'; host: string; command: string; exitCode: number }
+  /** `by`: a transient timer unit of the host that ran it (absent: an SSH exec). */
+  | { t: number; event: 'command'; host: string; command: string; exitCode: number; by?: string }
+  | { t: number; event: 'timer-started'; host: string; unit: string; command: string; dueAt: number }
+  | { t: number; event: 'timer-fired'; host: string; unit: string; command: string }
+  | { t: number; event: 'timer-stopped'; host: string; unit: string }
   | { t: number; event: 'nfs-reachability'; host: string; reachable: boolean }
   | { t: number; event: 'rule-added'; host: string; rule: string }
   | { t: number; event: 'rule-removed'; host: string; rule: string }

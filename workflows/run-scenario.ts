@@ -16,6 +16,9 @@ import type { HealthCheckSpec, HostSpec } from '../suites/suite-model.ts';
 import { requireConformance } from './conformance-gate.ts';
 import type { RunScenarioInput, ScenarioOutcome, ScenarioPhase, ScenarioProgress } from '../records/run-contracts.ts';
 
+/** How long after the observation a host's own timed heal waits for mqchaos's restore before undoing the fault itself. */
+const HOST_HEAL_MARGIN_MS = 120_000;
+
 export const abortSignal = defineSignal<[reason: string]>('abort');
 export const progressQuery = defineQuery<ScenarioProgress>('progress');
 
@@ -117,7 +120,9 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
 
   let harnessStatus: HarnessStatus = 'completed';
   let activeHostBefore: string | null = null;
-  const scope = { runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir };
+  // A fault that a lost harness would leave in place is undone by its host itself at this deadline after the injection.
+  const hostHealAfterMs = (windowSeconds + settleSeconds) * 1000 + HOST_HEAL_MARGIN_MS;
+  const scope = { runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, hostHealAfterMs };
   let fault: { injectedAt: number | null; target: Record<string, unknown> | null } = { injectedAt: null, target: null };
   const restoreStack: Array<() => Promise<string[]>> = [];
   const watchScope = new CancellationScope();

@@ -1,9 +1,11 @@
 import type { HostSpec } from '../../suites/suite-model.ts';
 import { isLockLossEntry, parseErrorLog } from '../mq/parse-error-log.ts';
+import { basename } from 'node:path';
 import { assertQueueManagerName } from '../ssh/command-line.ts';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { defineFault, type FaultSchema } from './define-fault.ts';
 import { multiInstance } from './families/multi-instance.ts';
+import { cancelTimedHeals, installTimedHeal, timedHealUnit } from './host-timed-heal.ts';
 import type { FaultContext } from './fault-module.ts';
 import { asRoot, deleteRules, discoverNfsServers, dropRuleSpec, findDropRules, isLinkUp, listOutputRules, ruleTag, setLink } from './nfs-path-cut.ts';
 import { hostNamed, startStoppedInstances } from './restart-instances.ts';
@@ -54,6 +56,12 @@ const schema = {
       type: 'boolean',
       default: true,
     },
+    hostHealsAfterSeconds: {
+      description: 'The dead-man restore: with the fault, a timer on the host (`systemd-run --on-active`) that undoes exactly this fault by itself after this many seconds, should mqchaos be gone by then; mqchaos\'s own restore stops it. Absent: the observation window plus settleSeconds plus 120 s (and at least durationSeconds plus 60 s). A host without systemd gets no timer; the timeline says so.',
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 86400,
+    },
   },
   examples: [
     { kind: 'drop-nfs' },
@@ -65,7 +73,7 @@ const schema = {
 /** What the injection remembers, so that the restore undoes exactly that. */
 const targetSchema = {
   type: 'object',
-  required: ['host', 'method', 'sudo', 'servers', 'tag', 'interface', 'cutAt'],
+  required: ['host', 'method', 'sudo', 'servers', 'tag', 'interface', 'cutAt', 'healUnits'],
   additionalProperties: false,
   properties: {
     host: { type: 'string' },
@@ -78,6 +86,8 @@ const targetSchema = {
     interface: { type: 'string' },
     /** Epoch ms when the cut was confirmed. */
     cutAt: { type: 'number' },
+    /** The host's own timed heals (systemd timer units) installed with the fault. */
+    healUnits: { type: 'array', items: { type: 'string' } },
   },
 } as const satisfies JSONSchema;
 
@@ -88,7 +98,9 @@ const targetSchema = {
  * deletes exactly the rules it inserted (or brings the link up) and checks they are gone,
  * reads the lock-loss entries the old active could write to AMQERR01.LOG only once the
  * path was back, and restarts the old instance as the standby. The sweep deletes the
- * rules tagged with this run's id on every instance host, never another run's.
+ * rules tagged with this run's id on every instance host, never another run's. With the
+ * cut, a timer on the host is set to undo it by itself at a deadline (the dead-man
+ * restore, host-timed-heal.ts); the restore and the sweep stop it.
  */
 export const dropNfs = defineFault<FromSchema<typeof schema>, FromSchema<typeof targetSchema>>({
   schema,
@@ -101,19 +113,36 @@ export const dropNfs = defineFault<FromSchema<typeof schema>, FromSchema<typeof 
   }),
 
   async inject(ctx, spec, activeHost) {
-    const target = { host: activeHost.name, method: spec.method, sudo: spec.sudo, servers: [] as string[], tag: ruleTag(ctx.runId), interface: spec.interface, cutAt: 0 };
+    const tag = ruleTag(ctx.runId);
+    const target = { host: activeHost.name, method: spec.method, sudo: spec.sudo, servers: [] as string[], tag, interface: spec.interface, cutAt: 0, healUnits: [] as string[] };
+    // Each heal is installed before the cut it undoes: a harness lost in between leaves a heal with nothing to do, never a cut without a heal.
+    const healAfterMs =
+      spec.hostHealsAfterSeconds !== undefined ? spec.hostHealsAfterSeconds * 1000 : Math.max(ctx.hostHealAfterMs, (spec.durationSeconds ?? 0) * 1000 + 60_000);
+    const notHealed: string[] = [];
+    const installHeal = async (heal: string[]) => {
+      const unit = timedHealUnit(ctx.runId, basename(ctx.scenarioDir), target.healUnits.length + 1);
+      const installed = await installTimedHeal(ctx, activeHost, spec.sudo, unit, healAfterMs, heal);
+      if (installed.installed) target.healUnits.push(unit);
+      else notHealed.push(installed.why);
+    };
     if (spec.method === 'ip-link') {
+      await installHeal(['ip', 'link', 'set', spec.interface, 'up']);
       target.cutAt = await setLink(ctx, activeHost, spec.sudo, spec.interface, false);
     } else {
       target.servers = spec.nfsServers ?? (await discoverNfsServers(ctx, activeHost));
       for (const server of target.servers) {
-        const result = await ctx.ssh.runChecked(activeHost, asRoot(spec.sudo, ['iptables', '-w', '-I', 'OUTPUT', ...dropRuleSpec(server, target.tag)]), {
+        await installHeal(['iptables', '-w', '-D', 'OUTPUT', ...dropRuleSpec(server, tag)]);
+        const result = await ctx.ssh.runChecked(activeHost, asRoot(spec.sudo, ['iptables', '-w', '-I', 'OUTPUT', ...dropRuleSpec(server, tag)]), {
           timeoutMs: COMMAND_TIMEOUT_MS,
         });
         target.cutAt = result.endedAt;
       }
     }
-    return { injectedAt: target.cutAt, target };
+    const reply =
+      notHealed.length > 0
+        ? `no timed heal on the host: ${notHealed[0]}`
+        : `${activeHost.name} undoes it by itself ${Math.round(healAfterMs / 1000)} s after the cut unless mqchaos restores it first (${target.healUnits.map((u) => `${u}.timer`).join(', ')})`;
+    return { injectedAt: target.cutAt, target, reply };
   },
 
   async verify(ctx, target) {
@@ -131,7 +160,8 @@ export const dropNfs = defineFault<FromSchema<typeof schema>, FromSchema<typeof 
 
   async undo(ctx, target) {
     const host = hostNamed(ctx, target.host);
-    const actions = await healHost(ctx, host, target.method === 'ip-link' ? target.interface : null, target.sudo, target.tag);
+    const actions = await cancelTimedHeals(ctx, host, target.sudo, target.healUnits);
+    actions.push(...(await healHost(ctx, host, target.method === 'ip-link' ? target.interface : null, target.sudo, target.tag)));
     await reportLockLoss(ctx, host, target.cutAt);
     actions.push(...(await startStoppedInstances(ctx, [host])));
     return actions;
@@ -140,7 +170,10 @@ export const dropNfs = defineFault<FromSchema<typeof schema>, FromSchema<typeof 
   async sweep(ctx, spec) {
     const actions: string[] = [];
     for (const host of ctx.hosts) {
-      actions.push(...(await healHost(ctx, host, spec.method === 'ip-link' ? spec.interface : null, spec.sudo, ruleTag(ctx.runId))));
+      const healed = await healHost(ctx, host, spec.method === 'ip-link' ? spec.interface : null, spec.sudo, ruleTag(ctx.runId));
+      // One timed heal was installed per rule (or per link) of this scenario on this host: stop as many.
+      const units = healed.map((_, index) => timedHealUnit(ctx.runId, basename(ctx.scenarioDir), index + 1));
+      actions.push(...(await cancelTimedHeals(ctx, host, spec.sudo, units)), ...healed);
     }
     actions.push(...(await startStoppedInstances(ctx, ctx.hosts)));
     return actions;

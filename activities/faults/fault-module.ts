@@ -13,6 +13,11 @@ export interface FaultContext {
   scenarioDir: string;
   /** The run's id; faults tag what they leave on hosts with it (`mqchaos:<runId>`). */
   runId: string;
+  /**
+   * The suite's deadline for heals a host runs by itself should the harness be lost (the
+   * dead-man restore), counted from the injection: window + settle + margin.
+   */
+  hostHealAfterMs: number;
   /** Adds an event to the scenario's timeline. */
   record(event: FaultEvent): Promise<void>;
 }

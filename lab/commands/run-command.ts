@@ -23,6 +23,7 @@ import { runPs } from './ps.ts';
 import { runRunmqsc } from './runmqsc.ts';
 import { splitShellWords } from './shell-words.ts';
 import { runStrmqm } from './strmqm.ts';
+import { runSystemdRun } from './systemd-run.ts';
 import { unwrapSudo } from './sudo.ts';
 import { runTail } from './tail.ts';
 
@@ -57,6 +58,7 @@ const COMMANDS = new Map<string, { handler: CommandHandler; dirs: string[] }>(Ob
   stat: { handler: runStat, dirs: ['/usr/bin', '/bin'] },
   df: { handler: runDf, dirs: ['/usr/bin', '/bin'] },
   ss: { handler: runSs, dirs: ['/usr/bin', '/bin'] },
+  'systemd-run': { handler: runSystemdRun, dirs: ['/usr/bin', '/bin'] },
   systemctl: { handler: runSystemctl, dirs: ['/usr/bin', '/bin'] },
   'mqchaos-lab-fault': { handler: runMqchaosLabFault, dirs: ['/opt/mqchaos/bin'] },
 }));
@@ -67,6 +69,8 @@ export interface CommandRequest {
   commandLine: string;
   /** The SSH session process the command runs under. */
   parentPid: number;
+  /** A transient timer unit of the host that runs the command; absent: an SSH exec. */
+  by?: string;
   /** Standard input up to end of file; none: empty. */
   readStdin?: () => Promise<string>;
 }
@@ -79,7 +83,7 @@ export interface CommandRequest {
 export async function runCommand(estate: LabEstate, request: CommandRequest): Promise<CommandResult> {
   const host = estate.host(request.host);
   const result = await execute(estate, request);
-  estate.emit({ event: 'command', host: host.name, command: request.commandLine, exitCode: result.exitCode });
+  estate.emit({ event: 'command', host: host.name, command: request.commandLine, exitCode: result.exitCode, ...(request.by ? { by: request.by } : {}) });
   return result;
 }
 

@@ -23,7 +23,9 @@ export interface FakeHost {
   pid: number;
   rules: { server: string; tag: string }[];
   linkUp: boolean;
-  quirks: { ignoresKill?: boolean; iptablesInsertIsLost?: boolean };
+  /** Transient timer units (`systemd-run --on-active`) not yet fired or stopped: unit → the command it runs. */
+  timers: Map<string, string[]>;
+  quirks: { ignoresKill?: boolean; iptablesInsertIsLost?: boolean; noSystemd?: boolean };
 }
 
 export interface FakeInstanceHosts {
@@ -33,6 +35,8 @@ export interface FakeInstanceHosts {
   state(name: string): FakeHost;
   /** Every command each host received, as `host: command`. */
   commands(): string[];
+  /** Runs a timer unit's command now, as its deadline would. */
+  fireTimer(host: string, unit: string): void;
   /** A fault context on these hosts for run `runId`; its recorded events land in `events`. */
   context(runId?: string): FaultContext & { events: FaultEvent[] };
   stop(): Promise<void>;
@@ -53,7 +57,7 @@ export async function startFakeInstanceHosts(options: { queueManager?: string; n
   const names = options.names ?? ['mq1', 'mq2'];
   let nextPid = 2310;
   const model = new Map<string, FakeHost>(
-    names.map((name, index) => [name, { name, role: index === 0 ? 'active' : 'standby', pid: nextPid++, rules: [], linkUp: true, quirks: {} }]),
+    names.map((name, index) => [name, { name, role: index === 0 ? 'active' : 'standby', pid: nextPid++, rules: [], linkUp: true, timers: new Map(), quirks: {} }]),
   );
   const received: string[] = [];
 
@@ -131,6 +135,17 @@ export async function startFakeInstanceHosts(options: { queueManager?: string; n
         return {};
       case 'tail':
         return { stdout: '' };
+      case 'systemd-run': {
+        if (host.quirks.noSystemd) return { stderr: 'sh: 1: systemd-run: not found\n', exitCode: 127 };
+        // systemd-run --unit NAME --on-active SPAN --collect COMMAND...
+        const unit = args[args.indexOf('--unit') + 1]!;
+        host.timers.set(`${unit}.timer`, args.slice(args.indexOf('--collect') + 1));
+        return { stderr: `Running timer as unit: ${unit}.timer\nWill run service as unit: ${unit}.service\n` };
+      }
+      case 'systemctl': {
+        const missing = args.slice(1).filter((unit) => !host.timers.delete(unit));
+        return missing.length === 0 ? {} : { stderr: missing.map((u) => `Failed to stop ${u}: Unit ${u} not loaded.\n`).join(''), exitCode: 5 };
+      }
       default:
         return { stderr: `${program}: command not found (${line})\n`, exitCode: 127 };
     }
@@ -152,19 +167,27 @@ export async function startFakeInstanceHosts(options: { queueManager?: string; n
   }
   const hosts = names.map((name) => servers.get(name)!.hostSpec({ env: PASSWORD_VAR }, { name }));
   const ssh = new SshPool({ env: { [PASSWORD_VAR]: 'fake-hosts' }, connectTimeoutMs: 10_000 });
-  const scenarioDir = await mkdtemp(join(tmpdir(), 'mqchaos-fault-'));
+  const scratch = await mkdtemp(join(tmpdir(), 'mqchaos-fault-'));
+  const scenarioDir = join(scratch, 'scenarios', 'drill');
   return {
     queueManager,
     hosts,
     ssh,
     state: (name) => model.get(name)!,
     commands: () => [...received],
+    fireTimer: (name, unit) => {
+      const host = model.get(name)!;
+      const command = host.timers.get(unit);
+      if (!command) throw new Error(`no timer ${unit} on ${name}`);
+      host.timers.delete(unit);
+      answer(host, command);
+    },
     context: (runId = 'run-1') => {
       const events: FaultEvent[] = [];
-      return { ssh, queueManager, hosts, scenarioDir, runId, events, record: async (event) => void events.push(event) };
+      return { ssh, queueManager, hosts, scenarioDir, runId, hostHealAfterMs: 180_000, events, record: async (event) => void events.push(event) };
     },
     stop: async () => {
-      await rm(scenarioDir, { recursive: true, force: true });
+      await rm(scratch, { recursive: true, force: true });
       await ssh.closeAll();
       for (const server of servers.values()) await server.stop();
     },
