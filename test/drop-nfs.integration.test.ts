@@ -173,7 +173,7 @@ describe('drop-nfs on a real Temporal server and the lab', () => {
       expect(removed.t - timer.dueAt).toBeLessThan(2_000);
       const truth = since(readTruthLog(harness.lab.truthLogFile));
       expect(filterEvents(truth, 'timer-fired')).toEqual([expect.objectContaining({ host: added.host, unit: timer.unit })]);
-      const deletes = filterEvents(truth, 'command').filter((e) => e.command.includes('iptables') && e.command.includes(' -D '));
+      const deletes = filterEvents(truth, 'command').filter((e) => /^(sudo -n )?iptables -w -D /.test(e.command));
       expect(deletes).toEqual([expect.objectContaining({ host: added.host, by: timer.unit, exitCode: 0 })]);
       expect(filterEvents(truth, 'timer-stopped')).toEqual([]);
       const listed = await ssh.runChecked(harness.estate.hosts[added.host]!, ['sudo', '-n', 'iptables', '-S', 'OUTPUT'], { timeoutMs: 10_000 });
