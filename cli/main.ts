@@ -14,8 +14,11 @@ const USAGE = `mqchaos — chaos and conformance drills for IBM MQ high-availabi
 
 Usage:
   mqchaos run <suite.yaml> [--wait] [--run-id ID] [--task-queue Q] [--in-process-worker] [--keep-lab]
+                           [--regression-window N] [--regression-margin P%]
       Run a suite. With TEMPORAL_ADDRESS set it submits to that cluster (workers from
       \`mqchaos worker\`); otherwise it starts an embedded dev server and worker.
+      Figures worse than the median of the scenario's last N runs (default 5) by more
+      than P% (default 25) are flagged in the summary and the runs index.
       One run per estate: while another run holds it, --wait waits, otherwise exit 2.
       Ctrl-C (or SIGTERM) cancels the run: recovery restores the estate and the report is
       written before it exits; a second Ctrl-C leaves at once (exit 3).

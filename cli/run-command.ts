@@ -5,6 +5,8 @@ import { exitCodeFor } from '../checkers/exit-code.ts';
 import { readSuiteResult } from '../records/result-files.ts';
 import { htmlFile, runFolder, runsIndexFile } from '../records/run-layout.ts';
 import { renderConformanceChecklist } from '../reports/conformance-checklist.ts';
+import { renderRegressionSummary } from '../reports/regression-summary.ts';
+import { readRuns, writeRunsIndex } from '../reports/runs-index.ts';
 import { renderSummaryTable } from '../reports/summary-table.ts';
 import type { ResolvedSuite } from '../suites/suite-model.ts';
 import { ESTATE_BUSY } from '../workflows/estate-lock.ts';
@@ -15,6 +17,7 @@ import { describeEstateHolder } from './estate-holder.ts';
 import { connectTemporal } from './temporal-connection.ts';
 import { EXIT_BAD_INPUT, EXIT_NO_VERDICT, UsageError } from './exit-codes.ts';
 import { parseOptions } from './parse-options.ts';
+import { regressionPolicyFrom } from './regression-options.ts';
 import { handleRunInterrupts, type RunInterrupts } from './run-interrupts.ts';
 import { loadSuiteOrReport, resolveEstate } from './suite-input.ts';
 import { runsDir } from './state-paths.ts';
@@ -43,8 +46,11 @@ export async function runCommand(args: string[]): Promise<number> {
     'keep-lab': { type: 'boolean' },
     'run-id': { type: 'string' },
     wait: { type: 'boolean' },
+    'regression-window': { type: 'string' },
+    'regression-margin': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('expected exactly one suite file');
+  const regressionPolicy = regressionPolicyFrom(values);
   const requestedRunId = values['run-id'];
   if (requestedRunId !== undefined && !RUN_ID.test(requestedRunId)) {
     throw new UsageError(
@@ -106,6 +112,9 @@ export async function runCommand(args: string[]): Promise<number> {
     if (result) {
       if (result.conformance) process.stdout.write(`\n${neutraliseControls(renderConformanceChecklist(result.conformance))}\n`);
       process.stdout.write(`\n${neutraliseControls(renderSummaryTable(result))}\n`);
+      const earlier = (await readRuns(input.runsDir)).map((run) => run.result).filter((run) => run.startedAt < result.startedAt);
+      process.stdout.write(`${neutraliseControls(renderRegressionSummary(result, earlier, regressionPolicy))}\n`);
+      await writeRunsIndex(input.runsDir, regressionPolicy);
       process.stdout.write(`Report: ${relative(process.cwd(), htmlFile(runDir))}\n`);
       process.stdout.write(`All runs: ${relative(process.cwd(), runsIndexFile(input.runsDir))}\n`);
     } else if (ran.outcome) {

@@ -37,7 +37,7 @@ describe('analyzeRun', () => {
     await storeRun();
     await analyzeRun(runDir);
     expect(JSON.parse(await readFile(join(runDir, 'result.json'), 'utf8'))).toEqual(fixtureResult());
-    expect(await readFile(join(runDir, 'index.html'), 'utf8')).toContain('<svg');
+    expect(await readFile(join(runDir, 'index.html'), 'utf8')).toContain('<canvas id="instances-kill-active" data-chart');
     expect(await readFile(join(runDir, 'junit.xml'), 'utf8')).toContain('<testcase');
   });
 

@@ -3,7 +3,8 @@ import { instanceStateSeries } from '../checkers/failover-phases.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { fixtureRecordings, fixtureResult, fixtureSuite, HOSTILE_TEXT } from '../test/support/run-fixtures.ts';
 import type { ScenarioExtras } from './scenario-section.ts';
-import { findXmlProblems } from '../test/support/well-formed-xml.ts';
+import { chartScripts } from './chart-library.ts';
+import { clusterObservations, clusterSuiteResult } from '../test/support/cluster-run-fixtures.ts';
 
 function renderFixture(): string {
   const suite = fixtureSuite();
@@ -45,10 +46,12 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('<td><code>failover</code></td>');
   });
 
-  it('renderHtmlReport - each sampled scenario has a well-formed inline SVG timeline', () => {
-    const charts = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((match) => match[0]);
-    expect(charts).toHaveLength(3);
-    for (const chart of charts) expect(findXmlProblems(chart)).toEqual([]);
+  it('renderHtmlReport - each sampled scenario has an instance-state chart whose data island holds its lanes', () => {
+    const islands = [...html.matchAll(/<script type="application\/json" id="(instances-[^"]+)-data">([^<]*)<\/script>/g)];
+    expect(islands.map((match) => match[1])).toEqual(['instances-kill-active', 'instances-kill-active-strict', 'instances-standby-stuck']);
+    const lanes = JSON.parse(islands[0]![2]!).config.data.labels;
+    expect(lanes).toEqual(['mq1', 'mq2']);
+    for (const match of islands) expect(html).toContain(`<canvas id="${match[1]}" data-chart`);
   });
 
   it('renderHtmlReport - the event timeline and the recovery actions are tables of words', () => {
@@ -56,8 +59,11 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<li><code>strmqm -x QM1 on mq1</code></li>');
   });
 
-  it('renderHtmlReport - is self-contained: no scripts, no external fetches', () => {
-    expect(html).not.toMatch(/<script|<link|src=|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  it('renderHtmlReport - is self-contained: the charting library inlined once, only data islands besides, nothing fetched', () => {
+    expect(html.split(chartScripts()).length).toBe(2);
+    const page = html.replace(chartScripts(), '');
+    expect(page).not.toMatch(/<script(?! type="application\/json")|<link|src=|@import|https?:\/\//);
+    expect(chartScripts()).toContain('Released under the MIT License');
   });
 
   it('renderHtmlReport - every text from the estate or the suite is escaped', () => {
@@ -73,5 +79,12 @@ describe('renderHtmlReport', () => {
     expect(dirty).toContain('<div class="banner">A recovery failed');
     expect(dirty).toContain('exit code 3: recovery failed: the estate may be left faulted');
     expect(dirty).toContain('<p class="no-data">No probe samples were recorded.</p>');
+  });
+
+  it('renderHtmlReport - a cluster scenario shows its cluster charts, not failover phases that do not apply', () => {
+    const cluster = renderHtmlReport(clusterSuiteResult(), new Map([['stop-qm3-bind-comparison', { series: [], cluster: clusterObservations() }]]));
+    expect(cluster).toContain('<h3>Cluster</h3>');
+    expect(cluster).not.toContain('<h3>Failover</h3>');
+    expect(html).toContain('<h3>Failover</h3>');
   });
 });

@@ -1,13 +1,15 @@
 import { describeExitCode, exitCodeFor } from '../checkers/exit-code.ts';
 import type { ScenarioResult, SuiteResult } from '../checkers/result-document.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
+import { chartScripts } from './chart-library.ts';
 import { REPORT_CSS } from './report-styles.ts';
 import { renderSuiteConformanceSection } from './conformance-section.ts';
 import { renderScenarioSection, scenarioAnchor, renderVerdictBadge, type ScenarioExtras } from './scenario-section.ts';
 import { noVerdictReasons, recoveryProblem } from './verdict-words.ts';
 
 /**
- * The run's self-contained HTML report: inline CSS and SVG only, no scripts, nothing fetched.
+ * The run's self-contained HTML report: inline CSS, the charting library inlined
+ * (chart-library.ts), nothing fetched, so it opens from file:// anywhere.
  * `extras` adds, per scenario name, its definition and probe series; without them the report
  * still shows every verdict and finding.
  */
@@ -31,7 +33,8 @@ export function renderHtmlReport(result: SuiteResult, extras: ReadonlyMap<string
       renderScenarioSection(scenario, extras.get(scenario.scenario) ?? { series: [] }),
     ),
     '</main>',
-    `<footer>mqchaos result document schema version ${result.schemaVersion}; all times UTC. Machine-readable: result.json, junit.xml.</footer>`,
+    `<footer>mqchaos result document schema version ${result.schemaVersion}; all times UTC. Machine-readable: result.json, junit.xml. Charts drawn with Chart.js (MIT).</footer>`,
+    chartScripts(),
     '</body>',
     '</html>',
     '',

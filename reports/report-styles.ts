@@ -41,16 +41,12 @@ ul.findings.failures li { color: var(--fail); font-weight: 600; }
 ul.findings.missing li { color: var(--unknown); font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
-svg.timeline { display: block; max-width: 100%; height: auto; font-family: inherit; }
-svg.timeline .lane-label { font-size: 13px; font-weight: 600; fill: var(--ink); }
-svg.timeline .marker-label { font-size: 12px; font-weight: 600; }
-svg.timeline .tick { font-size: 11px; fill: var(--muted); }
-svg.timeline .axis-title { font-size: 12px; fill: var(--muted); }
-svg.timeline .grid { stroke: #eef2f6; stroke-width: 1; }
-svg.timeline .axis { stroke: var(--muted); stroke-width: 1; }
+figure.chart { margin: 6px 0 14px; }
+figure.chart .chart-title { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
+figure.chart .chart-box { position: relative; width: 100%; }
+figure.chart .chart-caption { margin: 4px 0 0; color: var(--muted); font-size: 12px; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 8px 0 0; font-size: 13px; color: var(--muted); }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; vertical-align: -2px; margin-right: 6px; }
-.swatch.hatched { background: repeating-linear-gradient(45deg, #757575 0 3px, #e0e0e0 3px 6px); }
 .kind { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; background: #eef2f6; white-space: nowrap; }
 .kind.fault-injected, .kind.error { background: var(--fail-bg); color: var(--fail); }
 .kind.fault-restored, .kind.recovery { background: var(--pass-bg); color: var(--pass); }
@@ -61,6 +57,15 @@ table.messages th, table.messages td { padding: 4px 6px; }
 table.messages td.count { text-align: right; font-variant-numeric: tabular-nums; }
 table.messages td.anomaly { color: var(--fail); font-weight: 700; background: var(--fail-bg); }
 table.messages tr.total td { font-weight: 600; border-top: 2px solid var(--line); }
+.trend { border-top: 1px solid var(--line); padding-top: 4px; margin-top: 14px; }
+.trend h3 { text-transform: none; letter-spacing: 0; color: var(--ink); display: flex; gap: 12px; align-items: center; }
+.trend-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 4px 24px; }
+table.trend-table { font-size: 13px; margin-bottom: 8px; }
+table.trend-table td.count { text-align: right; font-variant-numeric: tabular-nums; }
+td.regression { color: var(--fail); font-weight: 700; }
+td.steady { color: var(--pass); }
+tr.regressed td { background: var(--fail-bg); }
+section.regressions { border: 2px solid var(--fail); }
 footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 32px; }
 @media print { body { background: #fff; } section.card { break-inside: avoid; } }
 `;

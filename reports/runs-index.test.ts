@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SuiteResult } from '../checkers/result-document.ts';
+import { chartScripts } from './chart-library.ts';
 import { readRuns, renderRunsIndex, writeRunsIndex } from './runs-index.ts';
 
 const folders: string[] = [];
@@ -47,7 +48,7 @@ describe('runs index', () => {
     expect((await readRuns(dir)).map((r) => r.result.runId)).toEqual(['run-a', 'run-b']);
   });
 
-  it('runs index - lists runs newest first with links and draws one trend per scenario', async () => {
+  it('runs index - lists runs newest first with links and charts each scenario\'s figures across runs', async () => {
     const dir = runsFolder([
       suiteResult('run-a', '2026-11-20T03:00:00.000Z', 1.4, 'pass'),
       suiteResult('run-b', '2026-11-21T03:00:00.000Z', null, 'unknown'),
@@ -57,14 +58,33 @@ describe('runs index', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html.indexOf('run-c/index.html')).toBeLessThan(html.indexOf('run-a/index.html'));
     expect(html).toContain('mi-kill-active / kill-active-qm1');
-    expect(html).toContain('1/3');
-    expect(html.match(/<circle /g)).toHaveLength(2);
-    expect(html).toContain('run-c: 2.1 s (fail)');
+    expect(html).toContain('1/3 runs passed');
+    const island = /<script type="application\/json" id="trend-mi-kill-active___kill-active-qm1-seconds-data">([^<]*)<\/script>/.exec(html)!;
+    const config = JSON.parse(island[1]!).config;
+    expect(config.data.labels).toEqual(['run-a', 'run-b', 'run-c']);
+    expect(config.data.datasets[0].label).toBe('failover.instanceFailoverSeconds');
+    expect(config.data.datasets[0].data).toEqual([1.4, null, 2.1]);
+    expect(html).toContain(chartScripts());
+  });
+
+  it('runs index - the latest run worse than the median of the runs before it by more than the margin is flagged at the top and in its table', () => {
+    const runs = [1.0, 1.2, 1.1, 1.0, 2.0].map((seconds, index) => ({ dir: `r${index}`, result: suiteResult(`r${index}`, `2026-11-2${index}T03:00:00.000Z`, seconds, 'pass') }));
+    const html = renderRunsIndex(runs, { window: 5, marginPercent: 25, minimumRuns: 3 });
+    expect(html).toContain('<h2>Regressions in the latest runs</h2>');
+    expect(html).toContain('failover.instanceFailoverSeconds was 2 s, 90% above the median 1.05 s of the last 4 runs (limit 1.313)');
+    expect(html).toContain('<tr class="regressed"><td><code>failover.instanceFailoverSeconds</code></td><td class="count">2</td><td class="count">1.05</td><td class="regression">');
+  });
+
+  it('runs index - within the margin nothing is flagged', () => {
+    const runs = [1.0, 1.2, 1.1, 1.0, 1.3].map((seconds, index) => ({ dir: `r${index}`, result: suiteResult(`r${index}`, `2026-11-2${index}T03:00:00.000Z`, seconds, 'pass') }));
+    const html = renderRunsIndex(runs, { window: 5, marginPercent: 25, minimumRuns: 3 });
+    expect(html).not.toContain('Regressions in the latest runs');
+    expect(html).toContain('<td class="steady">within the margin</td>');
   });
 
   it('runs index - a scenario never measured says so instead of drawing', () => {
     const html = renderRunsIndex([{ dir: 'r', result: suiteResult('r', '2026-11-20T03:00:00.000Z', null, 'unknown') }]);
-    expect(html).toContain('no measurements');
+    expect(html).toContain('No figure was measured in these runs.');
   });
 
   it('runs index - planted markup in a result.json is escaped wherever the index shows it', async () => {
@@ -79,7 +99,12 @@ describe('runs index', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).toContain('run-&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('suite&quot;&gt;&lt;script&gt;');
-    expect(html).not.toMatch(/<img|<script/);
+    // The inlined charting library and the charts' JSON data islands are the page's only scripts; an island holds no '<' at all.
+    const islands = [...html.matchAll(/<script type="application\/json" id="[^"]*">([^<]*)<\/script>/g)];
+    expect(islands.length).toBeGreaterThan(0);
+    expect(islands.some((island) => island[1]!.includes('\\u003cimg'))).toBe(true);
+    const page = html.replace(chartScripts(), '').replace(/<script type="application\/json" id="[^"]*">[^<]*<\/script>/g, '');
+    expect(page).not.toMatch(/<img|<script/);
     expect(html).toContain('href="planted%26%22dir/index.html"');
   });
 

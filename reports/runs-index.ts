@@ -1,10 +1,13 @@
 import { readdir } from 'node:fs/promises';
-import type { SuiteResult, Verdict } from '../checkers/result-document.ts';
+import type { SuiteResult } from '../checkers/result-document.ts';
 import { writeFileAtomically } from '../records/atomic-write.ts';
 import { readSuiteResult } from '../records/result-files.ts';
 import { runFolder, runsIndexFile } from '../records/run-layout.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
+import { chartScripts } from './chart-library.ts';
+import { DEFAULT_REGRESSION_POLICY, describeRegression, findRegressions, type RegressionPolicy } from './figure-regressions.ts';
 import { REPORT_CSS } from './report-styles.ts';
+import { renderTrendsSection } from './runs-trends-section.ts';
 import { renderVerdictBadge } from './scenario-section.ts';
 
 interface RunEntry {
@@ -48,48 +51,12 @@ export async function readRuns(runsDir: string): Promise<RunEntry[]> {
   return runs.sort((a, b) => a.result.startedAt.localeCompare(b.result.startedAt));
 }
 
-const VERDICT_COLOUR: Record<Verdict, string> = { pass: '#1b7a3a', fail: '#b42318', unknown: '#8a6d00' };
-
-/** One scenario's failover seconds across runs, as an inline SVG: a line with a dot per run coloured by verdict. */
-function renderTrend(points: Array<{ seconds: number | null; verdict: Verdict; runId: string }>): string {
-  const width = 220;
-  const height = 44;
-  const measured = points.map((p) => p.seconds).filter((s): s is number => s !== null);
-  if (measured.length === 0) return '<span class="muted">no measurements</span>';
-  const max = Math.max(...measured) || 1;
-  const step = points.length > 1 ? (width - 12) / (points.length - 1) : 0;
-  const xy = (seconds: number, index: number) => [6 + index * step, height - 6 - (seconds / max) * (height - 12)] as const;
-  const line = points
-    .map((p, i) => (p.seconds === null ? null : xy(p.seconds, i)))
-    .filter((p): p is readonly [number, number] => p !== null)
-    .map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`)
-    .join(' ');
-  const dots = points
-    .map((p, i) => {
-      if (p.seconds === null) return '';
-      const [x, y] = xy(p.seconds, i);
-      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${esc(VERDICT_COLOUR[p.verdict])}"><title>${esc(p.runId)}: ${esc(p.seconds)} s (${esc(p.verdict)})</title></circle>`;
-    })
-    .join('');
-  return `<svg width="${width}" height="${height}" role="img" aria-label="failover seconds across runs, highest ${esc(max)} s"><polyline points="${line}" fill="none" stroke="#5b6b7f" stroke-width="1.5"/>${dots}</svg> <span class="muted">max ${esc(max)} s</span>`;
-}
-
-export function renderRunsIndex(runs: readonly RunEntry[]): string {
-  const trends = new Map<string, Array<{ seconds: number | null; verdict: Verdict; runId: string }>>();
-  for (const { result } of runs) {
-    for (const scenario of result.scenarios) {
-      const key = `${result.suite} / ${scenario.scenario}`;
-      const series = trends.get(key) ?? [];
-      series.push({ seconds: scenario.failover.instanceFailoverSeconds, verdict: scenario.verdict, runId: result.runId });
-      trends.set(key, series);
-    }
-  }
-  const trendRows = [...trends.entries()]
-    .map(([key, series]) => {
-      const passed = series.filter((p) => p.verdict === 'pass').length;
-      return `<tr><td>${esc(key)}</td><td>${series.length}</td><td>${passed}/${series.length}</td><td>${renderTrend(series)}</td></tr>`;
-    })
-    .join('\n');
+/**
+ * The index of every run in a folder: regressions of each suite's latest run at the top, the
+ * trends of every scenario's figures (charts inlined, like the run reports), then the runs.
+ */
+export function renderRunsIndex(runs: readonly RunEntry[], policy: RegressionPolicy = DEFAULT_REGRESSION_POLICY): string {
+  const results = runs.map((run) => run.result);
   const runRows = [...runs]
     .reverse()
     .map(({ dir, result }) => {
@@ -105,16 +72,28 @@ export function renderRunsIndex(runs: readonly RunEntry[]): string {
     `<title>mqchaos runs</title><style>${REPORT_CSS}</style></head><body>`,
     `<header class="run"><div class="brand">mqchaos</div><h1>Runs</h1><dl><div><dt>Runs</dt><dd>${runs.length}</dd></div></dl></header>`,
     '<main>',
-    '<section class="card"><h2>Trends</h2><table><thead><tr><th>Suite / scenario</th><th>Runs</th><th>Passed</th><th>Instance failover seconds, oldest to newest</th></tr></thead>',
-    `<tbody>${trendRows}</tbody></table></section>`,
+    renderLatestRegressions(results, policy),
+    renderTrendsSection(results, policy),
     '<section class="card"><h2>Runs, newest first</h2><table><thead><tr><th>Run</th><th>Suite</th><th>Started (UTC)</th><th>Verdict</th><th>Failover s</th></tr></thead>',
     `<tbody>${runRows}</tbody></table></section>`,
-    '</main></body></html>',
+    '</main>',
+    chartScripts(),
+    '</body></html>',
     '',
   ].join('\n');
 }
 
 /** Rewrites `<runsDir>/index.html` from every run's result.json. */
-export async function writeRunsIndex(runsDir: string): Promise<void> {
-  await writeFileAtomically(runsIndexFile(runsDir), renderRunsIndex(await readRuns(runsDir)));
+export async function writeRunsIndex(runsDir: string, policy: RegressionPolicy = DEFAULT_REGRESSION_POLICY): Promise<void> {
+  await writeFileAtomically(runsIndexFile(runsDir), renderRunsIndex(await readRuns(runsDir), policy));
+}
+
+/** Each suite's latest run against the runs before it: the regressions in words, or that there are none. */
+function renderLatestRegressions(results: readonly SuiteResult[], policy: RegressionPolicy): string {
+  const latestBySuite = new Map<string, SuiteResult>();
+  for (const result of results) latestBySuite.set(result.suite, result);
+  const regressions = [...latestBySuite.values()].flatMap((latest) => findRegressions(latest, results.slice(0, results.indexOf(latest)), policy));
+  if (regressions.length === 0) return '';
+  const items = regressions.map((regression) => `<li><strong>${esc(regression.suite)} / ${esc(regression.scenario)}</strong>: ${esc(describeRegression(regression))}</li>`);
+  return `<section class="card regressions"><h2>Regressions in the latest runs</h2><ul class="findings failures">${items.join('')}</ul></section>`;
 }

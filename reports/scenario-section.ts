@@ -1,4 +1,3 @@
-import type { HostStateSeries } from '../checkers/failover-phases.ts';
 import type { ScenarioResult, TimelineEvent } from '../checkers/result-document.ts';
 import type { ScenarioSpec } from '../suites/suite-model.ts';
 import { buildExpectationRows } from './expectation-rows.ts';
@@ -6,13 +5,13 @@ import { renderScenarioConformance } from './conformance-section.ts';
 import { renderHealthSection } from './health-section.ts';
 import { renderMessagesSection } from './messages-section.ts';
 import { escapeMarkup as esc } from './markup-escape.ts';
-import { formatRelativeSeconds, renderTimelineSvg, STATE_COLOURS, STATE_LABELS } from './timeline-svg.ts';
+import { isClusterResult, renderScenarioCharts, type ScenarioChartData } from './scenario-charts.ts';
+import { formatRelativeSeconds } from './scenario-time-axis.ts';
 import { describeHarness, noVerdictReasons, recoveryProblem, verdictLabel } from './verdict-words.ts';
 
-/** What the report knows about a scenario beyond its result: its definition and probe series. */
-export interface ScenarioExtras {
+/** What the report knows about a scenario beyond its result: its definition and what its charts draw. */
+export interface ScenarioExtras extends ScenarioChartData {
   spec?: ScenarioSpec;
-  series: HostStateSeries[];
 }
 
 export function scenarioAnchor(scenario: string): string {
@@ -33,13 +32,11 @@ export function renderScenarioSection(result: ScenarioResult, extras: ScenarioEx
     renderFacts(result),
     renderFindings(result),
     renderExpectationTable(result, extras.spec),
-    renderPhases(result),
+    isClusterResult(result) ? '' : renderPhases(result),
     renderMessagesSection(result),
     renderScenarioConformance(result),
     renderHealthSection(result),
-    '<h3>Instance states</h3>',
-    renderTimelineSvg(extras.series, result.failover, anchor) ?? '<p class="no-data">No probe samples were recorded.</p>',
-    renderLegend(),
+    renderScenarioCharts(result, extras),
     renderEvents(result),
     renderRecovery(result),
     '</section>',
@@ -111,14 +108,6 @@ function renderPhases(result: ScenarioResult): string {
     `<dt>Instance failover</dt><dd>${seconds} <span class="no-data">(probe every ${esc(f.probeIntervalMs)} ms)</span></dd>`,
     '</dl>',
   ].join('\n');
-}
-
-function renderLegend(): string {
-  const items = (Object.keys(STATE_LABELS) as Array<keyof typeof STATE_LABELS>).map((state) => {
-    const swatch = state === 'unreachable' ? '<span class="swatch hatched"></span>' : `<span class="swatch" style="background:${STATE_COLOURS[state]}"></span>`;
-    return `<span>${swatch}${esc(STATE_LABELS[state])}</span>`;
-  });
-  return `<div class="legend">${items.join('')}</div>`;
 }
 
 function renderEvents(result: ScenarioResult): string {

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { observationsOfMemberSamples } from '../checkers/cluster-observations.ts';
 import { instanceStateSeries } from '../checkers/failover-phases.ts';
 import type { SuiteResult } from '../checkers/result-document.ts';
 import type { ScenarioRecording } from '../checkers/scenario-recording.ts';
@@ -43,7 +44,12 @@ export async function writeRunReport(
     const recording = recordings.find((candidate) => candidate.scenario === scenario.scenario);
     const samples = (recording?.samples ?? []).filter((sample) => sample.queueManager === scenario.queueManager);
     const spec = suite?.scenarios.find((candidate) => candidate.name === scenario.scenario);
-    extras.set(scenario.scenario, { series: instanceStateSeries(samples), ...(spec ? { spec } : {}) });
+    extras.set(scenario.scenario, {
+      series: instanceStateSeries(samples),
+      ...(recording?.traffic ? { traffic: recording.traffic } : {}),
+      ...(recording?.cluster ? { cluster: observationsOfMemberSamples(recording.cluster) } : {}),
+      ...(spec ? { spec } : {}),
+    });
   }
   const files = { result: runResultFile(runDir), junit: junitFile(runDir), html: htmlFile(runDir) };
   await mkdir(runDir, { recursive: true });

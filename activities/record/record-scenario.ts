@@ -56,6 +56,7 @@ export async function recordScenario(request: RecordScenarioRequest): Promise<Sc
     events: stored?.events ?? [],
     ...(stored?.traffic ? { traffic: stored.traffic } : {}),
     ...(stored?.health ? { health: stored.health } : {}),
+    ...(stored?.cluster ? { cluster: stored.cluster } : {}),
   };
   await writeScenarioRecording(dir, recording);
   return storeJudgement(dir, judgeScenario(recording, request.scenario));

@@ -6,11 +6,11 @@ import { progressQuery, runSuite } from '../../workflows/index.ts';
 import type { SuiteOutcome } from '../../records/run-contracts.ts';
 import { loadTestSuite, type LabHarness } from './lab-harness.ts';
 
-/** Runs a repository suite file against the harness's lab; returns the outcome, result.json and the truth since the start. */
+/** Runs a repository suite file against the harness's lab; returns the outcome, result.json, the run's folder and the truth since the start. */
 export async function runTestSuite(
   harness: LabHarness,
   relativePath: string,
-): Promise<{ outcome: SuiteOutcome; result: SuiteResult; truth: () => TruthEvent[] }> {
+): Promise<{ outcome: SuiteOutcome; result: SuiteResult; runDir: string; truth: () => TruthEvent[] }> {
   const suite = await loadTestSuite(relativePath);
   const { runsDir, runId, runDir } = harness.newRun();
   const fromMs = Date.now();
@@ -20,7 +20,7 @@ export async function runTestSuite(
     args: [{ runId, runsDir, suite: { ...suite, estate: harness.estate } }],
   });
   const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as SuiteResult;
-  return { outcome, result, truth: () => readTruthLog(harness.lab.truthLogFile).filter((e) => e.t >= fromMs) };
+  return { outcome, result, runDir, truth: () => readTruthLog(harness.lab.truthLogFile).filter((e) => e.t >= fromMs) };
 }
 
 /** Resolves once the scenario workflow reports its fault injected (polling its progress query). */
