@@ -1,10 +1,11 @@
 import type { ClusterMemberSample } from './cluster-samples.ts';
 
 /**
- * What the cluster probes record during a cluster scenario, one JSON line per observation in
- * `<scenario-dir>/cluster.jsonl`, and the cluster parts of the result document. Times are
- * epoch milliseconds on the harness's clock (`t`: when the probe sent its command); names are
- * as runmqsc prints them. Reports draw these; checkers measure them.
+ * The cluster observations as the report's charts read them (one per sender and sample:
+ * transmit-queue depth, channel status; queue instances when a probe records them), made
+ * from the cluster probe's `ClusterMemberSample`s (cluster-samples.ts) by
+ * `observationsOfMemberSamples`, and the routing part of the result document. Times are epoch
+ * milliseconds on the harness's clock; names are as runmqsc prints them.
  */
 
 /** MQCHS_* as DISPLAY CHSTATUS prints them; INACTIVE for "Channel Status not found" (AMQ8420I). */
