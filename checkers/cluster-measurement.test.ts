@@ -46,3 +46,18 @@ describe('judgeScenario - a cluster scenario', () => {
     expect(result.expectation.failures[0]).toContain('endedStopped');
   });
 });
+
+describe('measureRouting', () => {
+  it('measureRouting - each producer\'s messages counted per queue manager its consumers got them from', async () => {
+    const { measureRouting } = await import('./message-routing.ts');
+    const routing = measureRouting({
+      clients: [
+        { header: { k: 'producer', id: 'p1', queue: 'Q', persistence: 'persistent', syncpoint: 0, sliceMs: 50, t: 0 }, lines: [] },
+        { header: { k: 'producer', id: 'p2', queue: 'Q', persistence: 'persistent', syncpoint: 0, sliceMs: 50, t: 0 }, lines: [] },
+        { header: { k: 'consumer', id: 'c1', queue: 'Q', qm: 'QM3', syncpoint: 0, t: 0 }, lines: [{ k: 'g', r: { p1: '1-10', p2: '1,3' }, n: 12, a: 1, t: 0, u: 1 }] },
+        { header: { k: 'consumer', id: 'c2', queue: 'Q', qm: 'QM4', syncpoint: 0, t: 0 }, lines: [{ k: 'g', r: { p2: '2,4-6' }, n: 4, a: 1, t: 0, u: 1 }] },
+      ],
+    });
+    expect(routing).toEqual({ p1: { deliveredTo: { QM3: 10 } }, p2: { deliveredTo: { QM3: 2, QM4: 4 } } });
+  });
+});

@@ -11,6 +11,7 @@ import { observeSampleChanges } from './sample-observations.ts';
 import { measureTraffic } from './traffic-measurement.ts';
 import { measureChannelTimelines } from './channel-timelines.ts';
 import { measureTransmitBuildup } from './transmit-buildup.ts';
+import { measureRouting } from './message-routing.ts';
 
 /** The result document without its judgement: what the expectation is judged against. */
 export type MeasuredScenario = Omit<ScenarioResult, 'expectation' | 'verdict'>;
@@ -64,6 +65,7 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
   const cluster = recording.cluster && recording.cluster.length > 0 ? recording.cluster : undefined;
   const transmit = cluster && recording.fault.injectedAt !== null ? attempt('transmit buildup', () => measureTransmitBuildup(cluster, { faultAtMs: recording.fault.injectedAt!, recoveredAtMs: restoredAt(recording) }), undefined) : undefined;
   const channels = cluster ? attempt('channel timelines', () => measureChannelTimelines(cluster), undefined) : undefined;
+  const routing = cluster && recording.traffic ? attempt('routing', () => measureRouting(recording.traffic!), undefined) : undefined;
   const errorEvents = checkerFailures.map((summary) => checkerErrorEvent(summary, recording));
   const document: MeasuredScenario = {
     schemaVersion: 1,
@@ -79,6 +81,7 @@ export function measureScenario(recording: ScenarioRecording): ScenarioMeasureme
     findings,
     ...(transmit ? { transmit } : {}),
     ...(channels ? { channels } : {}),
+    ...(routing ? { routing } : {}),
     events: sortEvents([...recording.events, ...observations, ...(traffic?.events ?? []), ...errorEvents]),
     recovery: recording.recovery,
   };

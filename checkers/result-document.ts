@@ -8,6 +8,7 @@ import type { ConformanceReport } from './conformance-facts.ts';
 
 import type { ChannelTimeline } from './channel-timelines.ts';
 import type { MessageAccounting } from './message-accounting.ts';
+import type { ProducerRouting } from './message-routing.ts';
 import type { SenderBuildup } from './transmit-buildup.ts';
 
 export type Verdict = 'pass' | 'fail' | 'unknown';
@@ -117,6 +118,8 @@ export interface ScenarioResult {
   transmit?: Record<string, SenderBuildup>;
   /** Cluster scenarios: per sending member, per cluster-sender channel, its status over the observation. */
   channels?: Record<string, Record<string, ChannelTimeline>>;
+  /** Cluster scenarios with traffic: per producer, how many of its messages were got from each queue manager. */
+  routing?: Record<string, ProducerRouting>;
   events: TimelineEvent[];
   recovery: RecoveryOutcome;
   expectation: ExpectationOutcome;

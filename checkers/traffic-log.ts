@@ -35,6 +35,8 @@ export interface ConsumerHeader {
   k: 'consumer';
   id: string;
   queue: string;
+  /** The queue manager it got from (where the messages it got were delivered); absent in older logs. */
+  qm?: string;
   syncpoint: number;
   t: number;
 }

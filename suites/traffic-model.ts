@@ -21,6 +21,11 @@ export interface ProducerSpec {
   /** Messages per unit of work; 0 puts outside syncpoint. */
   syncpoint: number;
   reconnect: ReconnectOption;
+  /** The queue manager it connects to (a cluster's gateway); default the scenario's. */
+  queueManager?: string;
+  /** Its own MQOPEN bind option and fully qualified ObjectQMgrName, instead of the traffic's. */
+  bind?: BindOption;
+  objectQueueManager?: string;
 }
 
 export interface ConsumerSpec {
@@ -31,6 +36,8 @@ export interface ConsumerSpec {
   /** Messages per unit of work (persistent messages are got under syncpoint); 0 gets outside syncpoint. */
   syncpoint: number;
   reconnect: ReconnectOption;
+  /** The queue manager it connects to and gets from (an instance of a cluster queue); default the scenario's. */
+  queueManager?: string;
 }
 
 export interface TrafficSpec {

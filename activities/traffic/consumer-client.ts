@@ -40,7 +40,7 @@ export class ConsumerClient {
     private readonly plan: ConsumerPlan,
     private readonly control: ClientControl,
   ) {
-    this.log = new TrafficLogWriter(plan.logFile, { k: 'consumer', id: plan.id, queue: plan.queue, syncpoint: plan.syncpoint, t: Date.now() }, plan.sliceMs);
+    this.log = new TrafficLogWriter(plan.logFile, { k: 'consumer', id: plan.id, queue: plan.queue, qm: plan.connect.queueManager, syncpoint: plan.syncpoint, t: Date.now() }, plan.sliceMs);
     this.connection = new ClientConnection(mq, plan, this.log, control, { output: false, input: true });
     this.buffer = Buffer.alloc(plan.maxMessageBytes);
     this.pacer = new Pacer(plan.ratePerSecond);

@@ -50,7 +50,12 @@ export async function runTraffic(request: RunTrafficRequest): Promise<TrafficSum
   await writeTrafficState(request.scenarioDir, { phase: 'starting', at: Date.now() });
   try {
     const endpoint = resolveClientEndpoint(request.estate, request.queueManager, request.traffic.channel);
-    const plans = planClients(request, endpoint, hardDeadlineMs);
+    // A group may connect elsewhere (a cluster's gateway, an instance of a cluster queue): every endpoint is resolved before any client starts.
+    const endpoints = new Map([[request.queueManager, endpoint]]);
+    for (const client of [...request.traffic.producers, ...request.traffic.consumers]) {
+      if (client.queueManager && !endpoints.has(client.queueManager)) endpoints.set(client.queueManager, resolveClientEndpoint(request.estate, client.queueManager, request.traffic.channel));
+    }
+    const plans = planClients(request, endpoints, hardDeadlineMs);
     for (const role of ['consumer', 'producer'] as const) {
       const started = plans.filter((plan) => plan.role === role).map((plan) => new TrafficClientProcess(plan, endpoint.libraryDir));
       clients.push(...started);
@@ -105,24 +110,27 @@ export function trafficRunId(runId: string, scenario: string): string {
   return id.length <= 64 ? id : createHash('sha1').update(id).digest('hex');
 }
 
-function planClients(request: RunTrafficRequest, endpoint: ClientEndpoint, hardDeadlineMs: number): ClientPlan[] {
+function planClients(request: RunTrafficRequest, endpoints: Map<string, ClientEndpoint>, hardDeadlineMs: number): ClientPlan[] {
   const { traffic } = request;
   const runId = trafficRunId(request.runId, request.scenario);
-  const base = (id: string, reconnect: ProducerPlan['connect']['reconnect']) => ({
-    id,
-    runId,
-    logFile: trafficLogFile(request.scenarioDir, id),
-    connect: { queueManager: endpoint.queueManager, channel: endpoint.channel, connectionNames: endpoint.connectionNames, reconnect, applName: `mqchaos ${id}` },
-    queue: traffic.queue,
-    bind: traffic.bind,
-    hardDeadlineMs,
-    sliceMs: SLICE_MS,
-    blockedCallMs: BLOCKED_CALL_MS,
-  });
+  const base = (id: string, reconnect: ProducerPlan['connect']['reconnect'], queueManager = request.queueManager) => {
+    const endpoint = endpoints.get(queueManager)!;
+    return {
+      id,
+      runId,
+      logFile: trafficLogFile(request.scenarioDir, id),
+      connect: { queueManager: endpoint.queueManager, channel: endpoint.channel, connectionNames: endpoint.connectionNames, reconnect, applName: `mqchaos ${id}` },
+      queue: traffic.queue,
+      bind: traffic.bind,
+      hardDeadlineMs,
+      sliceMs: SLICE_MS,
+      blockedCallMs: BLOCKED_CALL_MS,
+    };
+  };
   const maxMessageBytes = Math.max(4096, ...traffic.producers.map((producer) => producer.messageBytes + 1024));
   const consumers = traffic.consumers.map(
     (consumer): ConsumerPlan => ({
-      ...base(consumer.id, consumer.reconnect),
+      ...base(consumer.id, consumer.reconnect, consumer.queueManager),
       role: 'consumer',
       ratePerSecond: consumer.ratePerSecond,
       syncpoint: consumer.syncpoint,
@@ -133,8 +141,9 @@ function planClients(request: RunTrafficRequest, endpoint: ClientEndpoint, hardD
   );
   const producers = traffic.producers.map(
     (producer): ProducerPlan => ({
-      ...base(producer.id, producer.reconnect),
-      ...(traffic.objectQueueManager ? { objectQueueManager: traffic.objectQueueManager } : {}),
+      ...base(producer.id, producer.reconnect, producer.queueManager),
+      ...(producer.bind ? { bind: producer.bind } : {}),
+      ...((producer.objectQueueManager ?? traffic.objectQueueManager) ? { objectQueueManager: producer.objectQueueManager ?? traffic.objectQueueManager } : {}),
       role: 'producer',
       persistence: producer.persistence,
       ratePerSecond: producer.ratePerSecond,
