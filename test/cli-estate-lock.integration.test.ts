@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,20 +17,29 @@ function twoTerminals() {
   // The lab's truth log stays in its state folder after the lab has stopped.
   const truthFile = join(stateDir, 'lab', 'demo', 'truth.jsonl');
   const truthLog = () => truthFile;
-  const run = (...extra: string[]) =>
-    startMqchaos(['run', join(packageRoot, 'suites/lab/mi-kill-active.yaml'), ...extra], {
+  // The first run keeps its fault window open long after the kill (settle 20 s), so the second
+  // CLI's start-up (several seconds on a loaded machine) cannot outlast it.
+  const lingeringSuite = join(scratch, 'mi-kill-active-lingering.yaml');
+  writeFileSync(
+    lingeringSuite,
+    readFileSync(join(packageRoot, 'suites/lab/mi-kill-active.yaml'), 'utf8').replace('settleSeconds: 1 }', 'settleSeconds: 20 }'),
+  );
+  const run = (...extra: string[]) => runSuite(join(packageRoot, 'suites/lab/mi-kill-active.yaml'), ...extra);
+  const runLingering = () => runSuite(lingeringSuite);
+  const runSuite = (suiteFile: string, ...extra: string[]) =>
+    startMqchaos(['run', suiteFile, ...extra], {
       cwd: scratch,
       stateDir,
       env: { MQCHAOS_DEV_SERVER_DEFAULT_PORTS: 'no', MQCHAOS_WORKER_LOG: join(scratch, 'worker.log') },
     });
-  return { run, truthLog };
+  return { run, runLingering, truthLog };
 }
 
 describe('one run per estate, two mqchaos run at once', () => {
   it('estate lock - a second run while the first is mid-fault is refused with exit 2 naming the holder; the first is untouched and passes', async () => {
-    const { run, truthLog } = twoTerminals();
+    const { run, runLingering, truthLog } = twoTerminals();
     const fromMs = Date.now();
-    const first = run();
+    const first = runLingering();
     await waitForTruth(truthLog, (e) => e.event === 'process-killed', { fromMs, exited: first.exited });
     const second = run();
     const secondCode = await second.exited;
