@@ -1,7 +1,7 @@
 import { cancellationDetails } from '@temporalio/activity';
 import type { FamilyWatchRequest, SteadyState } from './faults/families/fault-family.ts';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import type { FaultSpec, HostSpec } from '../suites/suite-model.ts';
+import type { EstateSpec, FaultSpec, HostSpec } from '../suites/suite-model.ts';
 import type { ConformanceReport } from '../checkers/conformance-facts.ts';
 import { writeConformance } from '../records/conformance-file.ts';
 import { runConformanceCheck, type ConformanceCheckRequest } from './conformance/run-conformance-check.ts';
@@ -33,6 +33,8 @@ export interface FaultScope {
   scenarioDir: string;
   /** The deadline the suite sets for heals a host runs by itself (the dead-man restore), from the injection. */
   hostHealAfterMs: number;
+  /** The estate the scenario runs against. */
+  estate: EstateSpec;
 }
 
 export interface FaultRequest extends FaultScope {
@@ -64,8 +66,8 @@ function atBoundary<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (..
 }
 
 function faultContext(deps: ActivityDependencies, scope: FaultScope): FaultContext {
-  const { queueManager, hosts, scenarioDir, runId, hostHealAfterMs } = scope;
-  return { ssh: deps.ssh, queueManager, hosts, scenarioDir, runId, hostHealAfterMs, record: (event) => recordEvent(scenarioDir, event) };
+  const { queueManager, hosts, scenarioDir, runId, hostHealAfterMs, estate, fault } = scope;
+  return { ssh: deps.ssh, queueManager, hosts, scenarioDir, runId, hostHealAfterMs, estate, fault, record: (event) => recordEvent(scenarioDir, event) };
 }
 
 /** Every side effect of mqchaos, with its dependencies given (the Temporal samples' factory pattern). */

@@ -37,7 +37,7 @@ const cases: [string, string, Expected[]][] = [
   [
     'an unknown fault kind lists the known ones',
     'unknown-fault.yaml',
-    [{ code: 'MQC-SUITE-UNKNOWN-FAULT', line: 8, column: 20, pointer: '/scenarios/0/fault/kind', message: 'unknown fault "kil-active" (known: kill-active, drop-nfs, switchover, stop-standby, stop-all)', hint: FAULT_HINT }],
+    [{ code: 'MQC-SUITE-UNKNOWN-FAULT', line: 8, column: 20, pointer: '/scenarios/0/fault/kind', message: 'unknown fault "kil-active" (known: kill-active, drop-nfs, switchover, stop-standby, stop-all, stop-member, suspend-then-stop)', hint: FAULT_HINT }],
   ],
   [
     'an instance on an undeclared host lists the declared hosts',
@@ -335,7 +335,7 @@ describe('invalid suite fixtures', () => {
           message: 'queue manager "QM9" is not declared in lab topology suites/fixtures/topologies/two-node.yaml',
           hint: 'did you mean "QM1"? declared queue managers: QM1',
         },
-        { code: 'MQC-SUITE-UNKNOWN-FAULT', line: 14, column: 20, pointer: '/scenarios/1/fault/kind', message: 'unknown fault "kil-active" (known: kill-active, drop-nfs, switchover, stop-standby, stop-all)', hint: FAULT_HINT },
+        { code: 'MQC-SUITE-UNKNOWN-FAULT', line: 14, column: 20, pointer: '/scenarios/1/fault/kind', message: 'unknown fault "kil-active" (known: kill-active, drop-nfs, switchover, stop-standby, stop-all, stop-member, suspend-then-stop)', hint: FAULT_HINT },
         {
           code: 'MQC-SUITE-EXPECT-SCHEMA',
           line: 19,

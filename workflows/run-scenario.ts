@@ -122,7 +122,7 @@ export async function runScenario(input: RunScenarioInput): Promise<ScenarioOutc
   let activeHostBefore: string | null = null;
   // A fault that a lost harness would leave in place is undone by its host itself at this deadline after the injection.
   const hostHealAfterMs = (windowSeconds + settleSeconds) * 1000 + HOST_HEAL_MARGIN_MS;
-  const scope = { runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, hostHealAfterMs };
+  const scope = { runId: input.runId, fault: scenario.fault, queueManager, hosts, scenarioDir, hostHealAfterMs, estate };
   let fault: { injectedAt: number | null; target: Record<string, unknown> | null } = { injectedAt: null, target: null };
   const restoreStack: Array<() => Promise<string[]>> = [];
   const watchScope = new CancellationScope();

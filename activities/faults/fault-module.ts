@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../checkers/result-document.ts';
-import type { HostSpec } from '../../suites/suite-model.ts';
+import type { EstateSpec, HostSpec } from '../../suites/suite-model.ts';
 import type { SshPool } from '../ssh/ssh-pool.ts';
 
 /** A timeline event as a fault step records it; `at` defaults to when it is recorded. */
@@ -18,6 +18,10 @@ export interface FaultContext {
    * dead-man restore), counted from the injection: window + settle + margin.
    */
   hostHealAfterMs: number;
+  /** The whole estate (a cluster fault watches the queue managers that send to its member). */
+  estate: EstateSpec;
+  /** The fault as the suite states it (a family may read its own fields, e.g. a cluster fault's senders). */
+  fault: AnyFaultSpec;
   /** Adds an event to the scenario's timeline. */
   record(event: FaultEvent): Promise<void>;
 }

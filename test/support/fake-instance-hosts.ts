@@ -184,7 +184,8 @@ export async function startFakeInstanceHosts(options: { queueManager?: string; n
     },
     context: (runId = 'run-1') => {
       const events: FaultEvent[] = [];
-      return { ssh, queueManager, hosts, scenarioDir, runId, hostHealAfterMs: 180_000, events, record: async (event) => void events.push(event) };
+      const estate = { hosts: Object.fromEntries(hosts.map((h) => [h.name, h])), queueManagers: { [queueManager]: { name: queueManager, instances: hosts.map((h) => h.name) } } };
+      return { ssh, queueManager, hosts, scenarioDir, runId, hostHealAfterMs: 180_000, estate, fault: { kind: 'test' }, events, record: async (event) => void events.push(event) };
     },
     stop: async () => {
       await rm(scratch, { recursive: true, force: true });
