@@ -1,8 +1,8 @@
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { assertQueueManagerName } from '../ssh/command-line.ts';
-import { awaitInstanceStatus, showsNoLocalInstance } from './await-instance-status.ts';
 import { defineFault, type FaultSchema } from './define-fault.ts';
 import { cluster } from './families/cluster.ts';
+import { memberStopPlan, verifyMemberEnded } from './member-stop.ts';
 import { hostNamed, startStoppedInstances } from './restart-instances.ts';
 
 const COMMAND_TIMEOUT_MS = 120_000;
@@ -44,7 +44,7 @@ export const stopMember = defineFault<FromSchema<typeof schema>, FromSchema<type
   schema,
   targetSchema,
   family: cluster,
-  plan: (spec) => ({ expectsFailover: false, restoreAfterMs: spec.downSeconds === undefined ? null : spec.downSeconds * 1000 }),
+  plan: memberStopPlan,
 
   async inject(ctx, spec, memberHost) {
     assertQueueManagerName(ctx.queueManager);
@@ -53,10 +53,7 @@ export const stopMember = defineFault<FromSchema<typeof schema>, FromSchema<type
     return { injectedAt: result.startedAt, target: { host: memberHost.name, mode: spec.mode ?? 'immediate' }, reply: result.stdout.trim().split('\n').pop() };
   },
 
-  async verify(ctx, target) {
-    const status = await awaitInstanceStatus(ctx, hostNamed(ctx, target.host), showsNoLocalInstance, 'end');
-    return `${ctx.queueManager} on ${target.host} reports ${status}`;
-  },
+  verify: verifyMemberEnded,
 
   undo: (ctx, target) => startStoppedInstances(ctx, [hostNamed(ctx, target.host)]),
   sweep: (ctx) => startStoppedInstances(ctx, ctx.hosts),

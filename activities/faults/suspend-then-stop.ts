@@ -3,10 +3,10 @@ import { runMqsc } from '../mq/run-mqsc.ts';
 import { sweepClusterMembers } from '../probes/sample-cluster-member.ts';
 import { assertQueueManagerName } from '../ssh/command-line.ts';
 import { appendClusterSamples } from '../../records/cluster-sample-files.ts';
-import { awaitInstanceStatus, showsNoLocalInstance } from './await-instance-status.ts';
 import { defineFault, type FaultSchema } from './define-fault.ts';
 import { channelTo, cluster, clusterScopeOf } from './families/cluster.ts';
 import type { FaultContext } from './fault-module.ts';
+import { memberStopPlan, verifyMemberEnded } from './member-stop.ts';
 import { hostNamed, startStoppedInstances } from './restart-instances.ts';
 
 const COMMAND_TIMEOUT_MS = 120_000;
@@ -65,7 +65,7 @@ export const suspendThenStop = defineFault<FromSchema<typeof schema>, FromSchema
   schema,
   targetSchema,
   family: cluster,
-  plan: (spec) => ({ expectsFailover: false, restoreAfterMs: spec.downSeconds === undefined ? null : spec.downSeconds * 1000 }),
+  plan: memberStopPlan,
 
   async inject(ctx, spec, memberHost) {
     assertQueueManagerName(ctx.queueManager);
@@ -76,10 +76,7 @@ export const suspendThenStop = defineFault<FromSchema<typeof schema>, FromSchema
     return { injectedAt: result.startedAt, target: { host: memberHost.name, cluster: spec.cluster, drainedSeconds }, reply: `drained in ${drainedSeconds.toFixed(1)} s, then ${result.stdout.trim().split('\n').pop()}` };
   },
 
-  async verify(ctx, target) {
-    const status = await awaitInstanceStatus(ctx, hostNamed(ctx, target.host), showsNoLocalInstance, 'end');
-    return `${ctx.queueManager} on ${target.host} reports ${status}`;
-  },
+  verify: verifyMemberEnded,
 
   async undo(ctx, target) {
     const actions = await startStoppedInstances(ctx, [hostNamed(ctx, target.host)]);
