@@ -1,3 +1,4 @@
+import { isRecord, readInteger, type Fail } from '../topology-fields.ts';
 import { DEFAULT_WORKLOAD_TAIL, WORKLOAD_TAIL_STEPS, type WorkloadTailStep } from './workload-algorithm.ts';
 
 /**
@@ -70,7 +71,6 @@ export interface ClusterMemberAttributes {
   clwlmruc: number;
 }
 
-type Fail = (field: string, message: string) => void;
 
 /** MQ's defaults for SYSTEM.DEF.CLUSSDR / CLUSRCVR (mq-reference.md §3.1). */
 export const MQ_CHANNEL_DEFAULTS: ClusterChannelTimings = {
@@ -242,19 +242,6 @@ function readNameList(raw: unknown, field: string, known: Set<string>, fail: Fai
   return names;
 }
 
-function readInteger(value: unknown, fallback: number, min: number, max: number, field: string, fail: Fail): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(field, `must be a whole number from ${min} to ${max}`);
-    return fallback;
-  }
-  return value;
-}
-
 function checkKeys(record: Record<string, unknown>, field: string, allowed: string[], fail: Fail): void {
   for (const key of Object.keys(record)) if (!allowed.includes(key)) fail(`${field}.${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

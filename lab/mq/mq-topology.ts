@@ -1,3 +1,4 @@
+import { isRecord, readInteger, type Fail } from '../topology-fields.ts';
 import type { QueueAttributes } from './message-queue.ts';
 
 /** The MQ side of a topology's queue manager: its channel, listeners and queues. */
@@ -15,7 +16,6 @@ export interface QueueManagerMqConfig {
   queues: QueueAttributes[];
 }
 
-type Fail = (field: string, message: string) => void;
 
 const CHANNEL_NAME = /^[A-Za-z0-9._%/]{1,20}$/;
 const QUEUE_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
@@ -80,17 +80,4 @@ function defineQueue(name: string, raw: Record<string, unknown>, field = '', fai
     maxMessageBytes: readInteger(raw.maxmsgl, DEFAULT_MAX_MESSAGE_BYTES, 0, 100 * 1024 * 1024, `${field}.maxmsgl`, fail),
     description: raw.descr === undefined ? '' : String(raw.descr).slice(0, 64),
   };
-}
-
-function readInteger(value: unknown, fallback: number, min: number, max: number, field: string, fail: Fail): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(field, `must be a whole number from ${min} to ${max}`);
-    return fallback;
-  }
-  return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
